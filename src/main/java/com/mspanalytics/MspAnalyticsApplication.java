@@ -1,0 +1,18 @@
+package com.mspanalytics;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * One jar, two roles: with no arguments it serves the HTTP API; with a command name as the first
+ * argument it runs that one-off command and exits (api.md, Command line).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MspAnalyticsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MspAnalyticsApplication.class, args);
+    }
+}
