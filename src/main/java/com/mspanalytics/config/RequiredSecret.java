@@ -11,6 +11,7 @@ record RequiredSecret(String variable, int minLength) {
             new RequiredSecret("JWT_SECRET_KEY", 64),
             new RequiredSecret("SECRETS_MASTER_KEY", 32),
             new RequiredSecret("SECRETS_SALT", 16),
+            new RequiredSecret("API_KEY_PEPPER", 32),
             new RequiredSecret("DB_APP_PASSWORD", 16));
 
     /** Values copied from .env.example or docs must never reach production. */

@@ -24,14 +24,17 @@ public final class TenantContext {
         return current().orElseThrow(() -> new IllegalStateException("No tenant bound to this thread"));
     }
 
-    /** Runs {@code work} as {@code tenant}, restoring whatever was bound before. */
-    public static <T> T callAs(TenantId tenant, Supplier<T> work) {
+    /** Binds {@code tenant} until the returned scope is closed, then restores whatever was bound before. */
+    public static Scope bind(TenantId tenant) {
         TenantId previous = CURRENT.get();
         CURRENT.set(tenant);
-        try {
+        return () -> restore(previous);
+    }
+
+    /** Runs {@code work} as {@code tenant}. */
+    public static <T> T callAs(TenantId tenant, Supplier<T> work) {
+        try (Scope ignored = bind(tenant)) {
             return work.get();
-        } finally {
-            restore(previous);
         }
     }
 
@@ -40,6 +43,13 @@ public final class TenantContext {
             work.run();
             return null;
         });
+    }
+
+    /** A binding that ends when closed; use with try-with-resources. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private static void restore(TenantId previous) {

@@ -31,6 +31,7 @@ class ConfigurationValidationTests {
             "SECRETS_SALT, '', is not set",
             "SECRETS_SALT, aaaaaaaaaaaaaaaaaaaaaa, placeholder",
             "DB_APP_PASSWORD, abc123, is too short",
+            "API_KEY_PEPPER, '', is not set",
             "DB_PASSWORD, '', is not set"})
     void refusesToStartNamingTheWeakVariable(String variable, String value, String reason, CapturedOutput output) {
         Map<String, Object> env = strongProductionEnvironment();
@@ -54,6 +55,7 @@ class ConfigurationValidationTests {
         env.put("JWT_SECRET_KEY", TestSecrets.JWT_SECRET_KEY);
         env.put("SECRETS_MASTER_KEY", TestSecrets.SECRETS_MASTER_KEY);
         env.put("SECRETS_SALT", TestSecrets.SECRETS_SALT);
+        env.put("API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER);
         env.put("server.port", "0");
         return env;
     }

@@ -45,7 +45,7 @@ class EmbeddedModeIntegrationTests {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
         Properties generated = load(secrets);
         assertThat(generated.stringPropertyNames())
-                .contains("JWT_SECRET_KEY", "SECRETS_MASTER_KEY", "SECRETS_SALT", "DB_APP_PASSWORD");
+                .contains("JWT_SECRET_KEY", "SECRETS_MASTER_KEY", "SECRETS_SALT", "DB_APP_PASSWORD", "API_KEY_PEPPER");
         assertThat(output.getOut()).contains("generated missing secrets");
 
         try (ConfigurableApplicationContext app = start()) {

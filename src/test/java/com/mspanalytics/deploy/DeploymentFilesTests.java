@@ -73,7 +73,8 @@ class DeploymentFilesTests {
     void everySecretTheApiNeedsIsRequiredAndListedInEnvExample() throws IOException {
         Map<String, Object> environment = map(service("analytics-api").get("environment"));
         String example = Files.readString(Path.of(".env.example"));
-        for (String secret : List.of("JWT_SECRET_KEY", "SECRETS_MASTER_KEY", "SECRETS_SALT", "DB_APP_PASSWORD")) {
+        for (String secret : List.of("JWT_SECRET_KEY", "SECRETS_MASTER_KEY", "SECRETS_SALT", "DB_APP_PASSWORD",
+                "API_KEY_PEPPER")) {
             assertThat(environment.get(secret).toString()).as(secret).contains(":?");
         }
         Matcher variables = Pattern.compile("(?<!\\$)\\$\\{([A-Z0-9_]+)").matcher(Files.readString(Path.of("deploy/docker-compose.yml")));

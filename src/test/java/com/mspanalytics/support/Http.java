@@ -14,9 +14,16 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
+    private final String apiKey;
 
     public Http(int port) {
+        this(port, null);
+    }
+
+    /** Every request carries {@code X-API-Key: apiKey}. */
+    public Http(int port, String apiKey) {
         this.baseUrl = "http://localhost:" + port;
+        this.apiKey = apiKey;
     }
 
     public HttpResponse<String> get(String path, String... headers) {
@@ -34,6 +41,9 @@ public final class Http {
 
     public HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (apiKey != null) {
+            builder.header("X-API-Key", apiKey);
+        }
         if (headers.length > 0) {
             builder.headers(headers);
         }

@@ -39,6 +39,7 @@ public final class TestDatabase {
     /** Production-mode settings pointing at {@code server}: every secret strong. */
     public static Map<String, String> productionEnvironment(EmbeddedPostgres server) {
         return Map.of(
+                "API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER,
                 "DATABASE_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
                 "DB_USER", "postgres",
                 "DB_PASSWORD", "postgres",

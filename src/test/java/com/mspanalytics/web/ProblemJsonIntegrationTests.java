@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.Json;
+import com.mspanalytics.support.TestTenants;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Flow;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -27,6 +31,16 @@ class ProblemJsonIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    String key;
+
+    @BeforeEach
+    void tenantWithKey() {
+        key = TestTenants.create(context).apiKey();
+    }
 
     /** A write endpoint of our own shape, so the web infrastructure is tested independently of features. */
     @TestConfiguration
@@ -125,7 +139,7 @@ class ProblemJsonIntegrationTests {
     }
 
     private Http http() {
-        return new Http(port);
+        return new Http(port, key);
     }
 
     private static JsonNode assertProblem(HttpResponse<String> response, int status, String instance) {

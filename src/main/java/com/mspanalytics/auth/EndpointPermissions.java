@@ -1,0 +1,38 @@
+package com.mspanalytics.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The permission each endpoint needs (api.md, Endpoints), in one table that both authorization and
+ * the 403 problem read, so the two cannot disagree.
+ */
+final class EndpointPermissions {
+
+    private EndpointPermissions() {
+    }
+
+    static Permission requiredFor(HttpServletRequest request) {
+        return requiredFor(HttpMethod.valueOf(request.getMethod()), request.getRequestURI());
+    }
+
+    static Permission requiredFor(HttpMethod method, String path) {
+        if (startsWith(path, "/settings") || startsWith(path, "/api-keys")) {
+            return Permission.ADMIN;
+        }
+        if (startsWith(path, "/sync") && !HttpMethod.GET.equals(method)) {
+            return Permission.SYNC;
+        }
+        if (startsWith(path, "/compute")) {
+            return Permission.COMPUTE;
+        }
+        if (startsWith(path, "/llm")) {
+            return Permission.LLM;
+        }
+        return Permission.READ;
+    }
+
+    private static boolean startsWith(String path, String prefix) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+}
