@@ -1,5 +1,6 @@
 package com.mspanalytics;
 
+import com.mspanalytics.cli.Commands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MspAnalyticsApplication {
 
     public static void main(String[] args) {
+        if (Commands.isCommand(args)) {
+            System.exit(Commands.run(args, System.out, System.err));
+        }
         SpringApplication.run(MspAnalyticsApplication.class, args);
     }
 }

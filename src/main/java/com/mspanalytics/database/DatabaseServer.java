@@ -22,6 +22,20 @@ interface DatabaseServer extends AutoCloseable {
                 }
             };
         }
+        String running = EmbeddedPostgresServer.runningUrl(properties.dataDir());
+        if (running != null) {
+            // Another process (the server, while a one-off command runs) already serves this data directory.
+            return new DatabaseServer() {
+                @Override
+                public String jdbcUrl() {
+                    return running;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(properties.dataDir());
         return new DatabaseServer() {
             @Override

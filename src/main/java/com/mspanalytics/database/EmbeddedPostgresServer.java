@@ -3,6 +3,9 @@ package com.mspanalytics.database;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +48,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + pgData.toAbsolutePath()
                     + " (is another instance using this data directory?)", e);
+        }
+    }
+
+    /** The URL of an embedded server another process runs on {@code dataDir}, or null when none answers. */
+    static String runningUrl(Path dataDir) {
+        Path portFile = dataDir.resolve("postgres.port");
+        if (!Files.exists(portFile)) {
+            return null;
+        }
+        try (Socket socket = new Socket()) {
+            int port = Integer.parseInt(Files.readString(portFile).strip());
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+            return "jdbc:postgresql://localhost:" + port + "/postgres";
+        } catch (IOException | NumberFormatException e) {
+            return null;
         }
     }
 

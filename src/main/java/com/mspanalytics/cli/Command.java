@@ -1,0 +1,10 @@
+package com.mspanalytics.cli;
+
+import java.io.PrintStream;
+
+/** A one-off command of the jar ({@code java -jar msp-analytics.jar NAME [options]}). */
+interface Command {
+
+    /** @return the process exit code: 0 done, 2 bad options, 1 failure */
+    int run(String[] options, PrintStream out, PrintStream err);
+}

@@ -1,0 +1,82 @@
+package com.mspanalytics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mspanalytics.MspAnalyticsApplication;
+import com.mspanalytics.support.Http;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The seed command against the embedded database, while the server runs on it. */
+class SeedCommandIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void clearDataDir() {
+        System.clearProperty("DATA_DIR");
+    }
+
+    @Test
+    void seedsIntoTheRunningEmbeddedServerAndPrintsAWorkingKeyAloneOnTheLastLine() {
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(MspAnalyticsApplication.class)
+                .properties(Map.of("DATA_DIR", dataDir.toString(), "server.port", "0")).run()) {
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+            System.setProperty("DATA_DIR", dataDir.toString());
+
+            Result first = run("seed", "--tenant", "Acme IT");
+            Result second = run("seed", "--tenant", "Acme IT");
+
+            assertThat(first.exit()).isZero();
+            String key = first.lastLine();
+            assertThat(key).startsWith("msp_ak_").hasSize(56);
+            assertThat(second.lastLine()).isNotEqualTo(key);
+            assertThat(first.err()).contains("Acme IT");
+            assertThat(tenantIdIn(first.err())).isEqualTo(tenantIdIn(second.err()));
+            assertThat(new Http(port, key).get("/api-keys").statusCode()).isEqualTo(200);
+            assertThat(new Http(port, second.lastLine()).get("/api-keys").body()).contains("seed");
+        }
+    }
+
+    @Test
+    void badOptionsAndUnknownCommandsExitWithTwoAndOneClearLine() {
+        Result unknown = run("frobnicate");
+        Result badOption = run("seed", "--tenants", "x");
+        Result missingValue = run("seed", "--tenant");
+
+        assertThat(List.of(unknown.exit(), badOption.exit(), missingValue.exit())).containsOnly(2);
+        assertThat(unknown.err()).contains("Unknown command 'frobnicate'").contains("seed");
+        assertThat(badOption.err().strip()).isEqualTo("seed: unknown option '--tenants'; allowed: --tenant");
+        assertThat(missingValue.err()).contains("needs a value");
+    }
+
+    private static String tenantIdIn(String text) {
+        return text.replaceAll("(?s).*\\(([0-9a-f-]{36})\\).*", "$1");
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\n");
+            return lines[lines.length - 1];
+        }
+    }
+}
