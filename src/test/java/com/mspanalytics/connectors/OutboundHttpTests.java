@@ -111,6 +111,20 @@ class OutboundHttpTests {
         }
     }
 
+    /** Not only names: the connection re-vets a literal address too, so nothing reaches a socket unchecked. */
+    @Test
+    void vetsLiteralAddressesWhenConnectingToo() throws IOException {
+        OutboundUrlPolicy policy = new OutboundUrlPolicy(true, host -> {
+            lookups.incrementAndGet();
+            return OutboundUrlPolicyTests.resolve(host);
+        });
+        try (Clients clients = new Clients(policy)) {
+            assertThat(clients.rest().get().uri(url("http", "/ok")).retrieve().body(String.class)).isEqualTo("ok");
+
+            assertThat(lookups).as("one check per request, one per new connection").hasValue(2);
+        }
+    }
+
     @Test
     void givesUpWhenTheResponseIsSlowerThanTheReadTimeout() throws IOException {
         try (Clients clients = new Clients(new OutboundUrlPolicy(true, OutboundUrlPolicyTests::resolve),
