@@ -47,7 +47,7 @@ public class OutboundUrlPolicy {
     public List<InetAddress> check(URI url) {
         String host = url.getHost();
         if (host == null || host.isEmpty()) {
-            throw new OutboundUrlRejected(String.valueOf(host), "the URL has no host");
+            throw new OutboundUrlRejected("(none)", "the URL has no host");
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && allowPrivateAddresses)) {
