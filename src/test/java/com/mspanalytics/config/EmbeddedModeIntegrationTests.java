@@ -3,10 +3,14 @@ package com.mspanalytics.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.MspAnalyticsApplication;
+import com.mspanalytics.connectors.OutboundUrlPolicy;
+import com.mspanalytics.secrets.CredentialVault;
 import com.mspanalytics.support.Http;
 import com.mspanalytics.support.Json;
+import com.mspanalytics.tenant.TenantId;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,6 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedModeIntegrationTests {
 
+    static final String WEBHOOK = "https://hooks.slack.com/services/T0/B0/survivor-webhook-secret";
+
     @TempDir
     Path dataDir;
 
@@ -39,6 +45,9 @@ class EmbeddedModeIntegrationTests {
             assertThat(health.path("checks").path("database").asString()).isEqualTo("UP");
             JdbcClient.create(app.getBean("ownerDataSource", javax.sql.DataSource.class))
                     .sql("INSERT INTO tenants (id, name) VALUES (?, 'Survivor MSP')").params(tenant).update();
+            app.getBean(CredentialVault.class).save(new TenantId(tenant), "slack", Map.of("webhookUrl", WEBHOOK));
+            assertThat(app.getBean(OutboundUrlPolicy.class).check(URI.create("http://127.0.0.1:8089/")))
+                    .as("simulators on loopback are reachable in embedded mode").isNotEmpty();
         }
         Path secrets = dataDir.resolve("secrets.properties");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
@@ -52,11 +61,15 @@ class EmbeddedModeIntegrationTests {
             String name = JdbcClient.create(app.getBean("ownerDataSource", javax.sql.DataSource.class))
                     .sql("SELECT name FROM tenants WHERE id = ?").params(tenant).query(String.class).single();
             assertThat(name).isEqualTo("Survivor MSP");
+            assertThat(app.getBean(CredentialVault.class).find(new TenantId(tenant), "slack"))
+                    .as("credentials encrypted with the generated key decrypt after a restart")
+                    .contains(Map.of("webhookUrl", WEBHOOK));
         }
         assertThat(load(secrets)).isEqualTo(generated);
         for (String value : generated.stringPropertyNames().stream().map(generated::getProperty).toList()) {
             assertThat(output.getAll()).as("no secret in the log").doesNotContain(value);
         }
+        assertThat(output.getAll()).doesNotContain(WEBHOOK);
     }
 
     private ConfigurableApplicationContext start() {

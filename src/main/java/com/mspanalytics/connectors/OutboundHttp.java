@@ -1,0 +1,60 @@
+package com.mspanalytics.connectors;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Where connectors get their HTTP clients. Every request is checked by {@link OutboundUrlPolicy}
+ * before it is sent, connections go only to addresses the policy vetted, redirects are returned to
+ * the caller instead of followed (a redirect is an SSRF by another route), and connect and read
+ * timeouts are always set. No system proxy is used. Do not replace the request factory.
+ */
+@Component
+public class OutboundHttp {
+
+    private final OutboundUrlPolicy policy;
+    private final CloseableHttpClient client;
+
+    OutboundHttp(OutboundUrlPolicy policy, ConnectorsProperties properties) {
+        this.policy = policy;
+        Timeout readTimeout = Timeout.of(properties.readTimeout());
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(new VettingDnsResolver(policy))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(properties.connectTimeout()))
+                                .setSocketTimeout(readTimeout)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(readTimeout)
+                        .build())
+                .disableRedirectHandling()
+                .build();
+    }
+
+    /** A fresh builder per connector; set its base URL, headers and error handling, then build. */
+    public RestClient.Builder restClient() {
+        return RestClient.builder()
+                .requestFactory(new HttpComponentsClientHttpRequestFactory(client))
+                .requestInterceptor((request, body, execution) -> {
+                    policy.check(request.getURI());
+                    return execution.execute(request, body);
+                });
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        client.close();
+    }
+}
