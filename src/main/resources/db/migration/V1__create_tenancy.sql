@@ -3,7 +3,11 @@
 --   * row-level security is ENABLED and FORCED with a policy comparing tenant_id to current_tenant_id();
 --   * current_tenant_id() reads app.tenant_id, which TenantTransactionManager sets per transaction
 --     (set_config(..., true)); unset or empty means NULL, and NULL matches no row;
---   * views over tenant tables are created WITH (security_invoker = true) so the caller's RLS applies.
+--   * views over tenant tables are created WITH (security_invoker = true) so the caller's RLS applies;
+--   * where the owner itself must work across tenants (seed, authentication lookup, key rotation), a
+--     second policy named owner_maintenance applies TO the owner only. FORCE makes RLS bind the owner
+--     too, and in production the owner is no superuser; the owner can alter these tables anyway, so
+--     this grants it nothing new, and the application role never matches it.
 -- The application role (${app_role}) neither owns tables nor bypasses RLS; migrations run as the owner.
 
 CREATE FUNCTION current_tenant_id() RETURNS uuid
@@ -25,6 +29,7 @@ REVOKE INSERT, UPDATE, DELETE ON tenants FROM ${app_role};
 ALTER TABLE tenants ENABLE ROW LEVEL SECURITY;
 ALTER TABLE tenants FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON tenants USING (id = current_tenant_id());
+CREATE POLICY owner_maintenance ON tenants FOR ALL TO ${flyway:user} USING (true) WITH CHECK (true);
 
 CREATE TABLE tenant_settings (
     tenant_id  uuid        PRIMARY KEY REFERENCES tenants (id) ON DELETE CASCADE,

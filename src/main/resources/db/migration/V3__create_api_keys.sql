@@ -19,8 +19,8 @@ ALTER TABLE api_keys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE api_keys FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON api_keys
     USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
--- The owner (the definer of authenticate_api_key) must see every key even where it is not a superuser.
-CREATE POLICY owner_lookup ON api_keys FOR ALL TO ${flyway:user} USING (true) WITH CHECK (true);
+-- The owner defines authenticate_api_key, which must see every key (V1 explains owner_maintenance).
+CREATE POLICY owner_maintenance ON api_keys FOR ALL TO ${flyway:user} USING (true) WITH CHECK (true);
 
 -- The one way to find a key's tenant without a tenant: by its digest, returning only what
 -- authentication needs, and stamping last use at most once a minute to spare write traffic.

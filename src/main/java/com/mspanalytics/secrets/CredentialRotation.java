@@ -50,12 +50,7 @@ public class CredentialRotation {
      */
     public int rotate() {
         int rotated = ownerTransaction.execute(status -> {
-            // The owner is subject to the forced policy too, and in production it is no superuser.
-            // Lifting FORCE inside this transaction takes an ACCESS EXCLUSIVE lock that keeps every
-            // other session off the table until commit, and a rollback or crash restores FORCE with
-            // the rest: no other session ever sees the table unprotected.
-            owner.sql("SET LOCAL lock_timeout = '10s'").update();
-            owner.sql("ALTER TABLE connector_credentials NO FORCE ROW LEVEL SECURITY").update();
+            // The owner sees every tenant's rows through the owner_maintenance policy (V2).
             List<StoredRow> stale = owner.sql("""
                     SELECT tenant_id, connector, ciphertext, nonce, key_id FROM connector_credentials
                     WHERE key_id <> :current
@@ -66,7 +61,6 @@ public class CredentialRotation {
                             new SealedCredentials(rs.getBytes("ciphertext"), rs.getBytes("nonce"), rs.getInt("key_id"))))
                     .list();
             stale.forEach(this::reseal);
-            owner.sql("ALTER TABLE connector_credentials FORCE ROW LEVEL SECURITY").update();
             return stale.size();
         });
         log.info("Re-encrypted {} connector credential value(s) under key id {}", rotated, cipher.currentKeyId());

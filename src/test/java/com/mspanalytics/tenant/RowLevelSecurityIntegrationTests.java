@@ -70,6 +70,20 @@ class RowLevelSecurityIntegrationTests {
         assertThat(unprotected).as("tables with tenant_id but no forced RLS policy").isEmpty();
     }
 
+    /** Only two kinds of policy exist: tenant isolation for everyone, and maintenance for the owner alone. */
+    @Test
+    void everyPolicyIsTenantIsolationOrOwnerOnly() {
+        List<String> others = owner.sql("""
+                SELECT tablename || '.' || policyname FROM pg_policies
+                WHERE schemaname = 'public'
+                  AND NOT (policyname = 'tenant_isolation' AND roles = '{public}'
+                           AND qual LIKE '%current_tenant_id()%')
+                  AND NOT (policyname = 'owner_maintenance' AND roles = ARRAY[current_user]::name[])
+                """).query(String.class).list();
+
+        assertThat(others).isEmpty();
+    }
+
     @Test
     void tenantIdLeadsEveryKeyOfEveryTenantTable() {
         List<String> badKeys = owner.sql("""
