@@ -38,9 +38,11 @@ public record RateLimitProperties(
     /**
      * @param url {@code redis://host:port} or {@code rediss://…}; empty means no Redis at all
      * @param password sent with AUTH when the URL carries none (the compose file passes it apart)
-     * @param timeout bound on connecting and on each command: past it the request is limited per node
+     * @param timeout bound on connecting (with AUTH) and on each command: past it the request is limited
+     *     per node. A command takes well under a millisecond; the margin is for a connection's first
+     *     handshake in a cold JVM.
      */
-    public record Redis(String url, String password, @DefaultValue("250ms") Duration timeout) {
+    public record Redis(String url, String password, @DefaultValue("500ms") Duration timeout) {
 
         boolean configured() {
             return url != null && !url.isBlank();

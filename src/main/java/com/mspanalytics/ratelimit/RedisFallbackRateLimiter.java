@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Redis while it answers; this node's own counters while it does not.
@@ -53,7 +54,8 @@ final class RedisFallbackRateLimiter implements RateLimiter {
             } catch (RuntimeException e) {
                 retryRedisAtNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
                 if (fallingBack.compareAndSet(false, true)) {
-                    log.warn("Redis does not answer ({}): rate limits are counted per node until it does", e.toString());
+                    log.warn("Redis does not answer ({}): rate limits are counted per node until it does",
+                            NestedExceptionUtils.getMostSpecificCause(e).toString());
                 }
             }
         }

@@ -10,13 +10,17 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 final class Limiters {
 
     static final Duration MINUTE = Duration.ofMinutes(1);
+    static final Duration TEST_TIMEOUT = Duration.ofSeconds(2);
 
     private Limiters() {
     }
 
-    /** One "node": its own connection factory, like one application instance. */
+    /**
+     * One "node": its own connection factory, like one application instance. The timeout is generous
+     * because the first connection of a cold JVM on a busy machine can take longer than production's.
+     */
     static LettuceConnectionFactory connect(String url) {
-        return RedisConnections.create(new RateLimitProperties.Redis(url, TestRedis.PASSWORD, Duration.ofMillis(250)));
+        return RedisConnections.create(new RateLimitProperties.Redis(url, TestRedis.PASSWORD, TEST_TIMEOUT));
     }
 
     static InProcessRateLimiter inProcess(Clock clock) {
