@@ -1,5 +1,6 @@
 package com.mspanalytics.auth;
 
+import com.mspanalytics.ratelimit.TenantRateLimitFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +25,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyService apiKeys, ProblemAuthenticationHandlers problems,
-            JwtConfiguration.JwtTenantConverter jwtConverter) throws Exception {
+            JwtConfiguration.JwtTenantConverter jwtConverter, TenantRateLimitFilter tenantRateLimit) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> cors.disable())
                 .httpBasic(basic -> basic.disable())
@@ -40,6 +41,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
                 .addFilterAfter(new TenantBindingFilter(), AuthorizationFilter.class)
+                // Counted per tenant, so only once the credential has named the tenant.
+                .addFilterAfter(tenantRateLimit, TenantBindingFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/health", "/docs", "/docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs/**", "/actuator/health/**",

@@ -49,8 +49,13 @@ class SecretsBootstrap implements EnvironmentPostProcessor {
                 throw new InvalidConfigurationException(problem);
             }
         }
-        if (RunMode.of(environment) == RunMode.PRODUCTION && isBlank(environment.getProperty("DB_PASSWORD"))) {
-            throw new InvalidConfigurationException("DB_PASSWORD is not set; it is required with DATABASE_URL");
+        if (RunMode.of(environment) == RunMode.PRODUCTION) {
+            if (isBlank(environment.getProperty("DB_PASSWORD"))) {
+                throw new InvalidConfigurationException("DB_PASSWORD is not set; it is required with DATABASE_URL");
+            }
+            if (!isBlank(environment.getProperty("REDIS_URL")) && isBlank(environment.getProperty("REDIS_PASSWORD"))) {
+                throw new InvalidConfigurationException("REDIS_PASSWORD is not set; it is required with REDIS_URL");
+            }
         }
     }
 

@@ -32,7 +32,8 @@ class ConfigurationValidationTests {
             "SECRETS_SALT, aaaaaaaaaaaaaaaaaaaaaa, placeholder",
             "DB_APP_PASSWORD, abc123, is too short",
             "API_KEY_PEPPER, '', is not set",
-            "DB_PASSWORD, '', is not set"})
+            "DB_PASSWORD, '', is not set",
+            "REDIS_PASSWORD, '', is not set"})
     void refusesToStartNamingTheWeakVariable(String variable, String value, String reason, CapturedOutput output) {
         Map<String, Object> env = strongProductionEnvironment();
         env.put(variable, value);
@@ -56,6 +57,8 @@ class ConfigurationValidationTests {
         env.put("SECRETS_MASTER_KEY", TestSecrets.SECRETS_MASTER_KEY);
         env.put("SECRETS_SALT", TestSecrets.SECRETS_SALT);
         env.put("API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER);
+        env.put("REDIS_URL", "redis://127.0.0.1:1");
+        env.put("REDIS_PASSWORD", "redis-password-for-validation");
         env.put("server.port", "0");
         return env;
     }
