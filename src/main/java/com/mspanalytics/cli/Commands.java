@@ -12,6 +12,7 @@ public final class Commands {
 
     static {
         COMMANDS.put("seed", new SeedCommand());
+        COMMANDS.put("rotate-secrets", new RotateSecretsCommand());
     }
 
     private Commands() {

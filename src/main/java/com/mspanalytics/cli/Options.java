@@ -17,8 +17,8 @@ final class Options {
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             if (!name.startsWith("--") || !allowed.contains(name.substring(2))) {
-                throw new IllegalArgumentException("unknown option '" + name + "'; allowed: --"
-                        + String.join(", --", allowed));
+                throw new IllegalArgumentException("unknown option '" + name + "'" + (allowed.isEmpty()
+                        ? "; this command takes no options" : "; allowed: --" + String.join(", --", allowed)));
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option '" + name + "' needs a value");
