@@ -2,6 +2,7 @@ package com.mspanalytics.auth;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The permission each endpoint needs (api.md, Endpoints), in one table that both authorization and
@@ -12,8 +13,13 @@ final class EndpointPermissions {
     private EndpointPermissions() {
     }
 
+    /**
+     * Reads the decoded path, as Spring MVC routes on it: with the raw URI, {@code /%73ettings} would
+     * pass as a {@code read} path and still reach the settings controller.
+     */
     static Permission requiredFor(HttpServletRequest request) {
-        return requiredFor(HttpMethod.valueOf(request.getMethod()), request.getRequestURI());
+        return requiredFor(HttpMethod.valueOf(request.getMethod()),
+                UrlPathHelper.defaultInstance.getPathWithinApplication(request));
     }
 
     static Permission requiredFor(HttpMethod method, String path) {

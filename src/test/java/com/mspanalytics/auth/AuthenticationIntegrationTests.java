@@ -77,6 +77,19 @@ class AuthenticationIntegrationTests {
         assertThat(new Http(port, readOnly).get("/api-keys").statusCode()).isEqualTo(403);
     }
 
+    /** The permission table must read the path MVC routes on, not the raw one. */
+    @Test
+    void percentEncodedPathsNeedTheSamePermission() {
+        String readOnly = TestTenants.keyWith(context, tenant, Permission.READ);
+        Http http = new Http(port, readOnly);
+
+        assertThat(http.get("/%73ettings").statusCode()).isEqualTo(403);
+        assertThat(http.get("/%61pi-keys").statusCode()).isEqualTo(403);
+        assertThat(http.get("/settings/%63onnectors/slack").statusCode()).isEqualTo(403);
+        assertThat(http.post("/%73ync/tickets", "").statusCode()).isEqualTo(403);
+        assertThat(http.post("/%63ompute/kpi/x", "").statusCode()).isEqualTo(403);
+    }
+
     @Test
     void createdKeyIsShownOnceAndStoredOnlyAsAnHmac() {
         Http admin = new Http(port, tenant.apiKey());
