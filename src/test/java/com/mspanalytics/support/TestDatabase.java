@@ -36,9 +36,13 @@ public final class TestDatabase {
         return server().getPostgresDatabase();
     }
 
-    /** Production-mode settings pointing at {@code server}: every secret strong. */
+    /**
+     * Production-mode settings pointing at {@code server}: every secret strong, and no scheduler, so
+     * that no test's application syncs another test's tenants behind its back.
+     */
     public static Map<String, String> productionEnvironment(EmbeddedPostgres server) {
         return Map.of(
+                "msp.sync.schedule-enabled", "false",
                 "API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER,
                 "DATABASE_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
                 "DB_USER", "postgres",

@@ -1,0 +1,81 @@
+package com.mspanalytics.connectors;
+
+import com.mspanalytics.tenant.TenantId;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+
+/**
+ * Every call of a connector to its service goes through here: retries with exponential backoff and
+ * jitter that honour {@code Retry-After}, and a circuit breaker per tenant and service so that a dead
+ * service is not hammered by every scheduled run (Resilience4j, not a hand-written loop).
+ */
+@Component
+public class UpstreamCalls {
+
+    private final RetryConfig retryConfig;
+    private final CircuitBreakerRegistry breakers;
+
+    UpstreamCalls(UpstreamProperties properties) {
+        this.retryConfig = RetryConfig.<Object>custom()
+                .maxAttempts(properties.maxAttempts())
+                .retryOnException(UpstreamCalls::retryable)
+                .intervalBiFunction(backoff(properties))
+                .failAfterMaxAttempts(false)
+                .build();
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(80)
+                .waitDurationInOpenState(properties.circuitOpenFor())
+                .recordException(UpstreamCalls::retryable)
+                .build());
+    }
+
+    /**
+     * @param service e.g. "connectwise"; with the tenant it names the circuit breaker
+     * @throws UpstreamException when the call fails for good, or the circuit is open (status 0)
+     */
+    public <T> T call(TenantId tenant, String service, Supplier<T> call) {
+        CircuitBreaker breaker = breakers.circuitBreaker(tenant + ":" + service);
+        Retry retry = Retry.of(service, retryConfig);
+        try {
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, () -> {
+                try {
+                    return call.get();
+                } catch (ResourceAccessException e) {
+                    throw new UpstreamException(service, "(connection)", 0, null);
+                }
+            })).get();
+        } catch (CallNotPermittedException e) {
+            throw new UpstreamException(service, "(circuit open after repeated failures; paused for a while)", 0, null);
+        }
+    }
+
+    private static boolean retryable(Throwable e) {
+        return e instanceof UpstreamException upstream && upstream.retryable();
+    }
+
+    /** Retry-After when the service sent one (capped), else 2^n backoff with equal jitter. */
+    private static IntervalBiFunction<Object> backoff(UpstreamProperties properties) {
+        return (attempt, result) -> {
+            Either<Throwable, Object> outcome = result;
+            if (outcome.isLeft() && outcome.getLeft() instanceof UpstreamException upstream
+                    && upstream.retryAfter().isPresent()) {
+                return Math.min(upstream.retryAfter().get().toMillis(), properties.maxBackoff().toMillis());
+            }
+            long ceiling = Math.min(properties.maxBackoff().toMillis(),
+                    properties.initialBackoff().toMillis() << Math.min(attempt - 1, 16));
+            return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package com.mspanalytics.connectors;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A call to an external service that did not succeed. The message names the service, the request
+ * path and the status; never the response body (it may echo credentials or private data) nor the
+ * query string.
+ */
+public class UpstreamException extends RuntimeException {
+
+    private final int status;
+    private final @Nullable Duration retryAfter;
+
+    public UpstreamException(String service, String path, int status, @Nullable Duration retryAfter) {
+        super(service + " " + path + " answered HTTP " + status);
+        this.status = status;
+        this.retryAfter = retryAfter;
+    }
+
+    /** HTTP status; 0 when no response came (refused, dropped or timed-out connection). */
+    public int status() {
+        return status;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /** Worth another try: rate limited, a server error, or no response at all. Other 4xx never are. */
+    public boolean retryable() {
+        return status == 0 || status == 408 || status == 429 || status >= 500;
+    }
+
+    /** Parses a {@code Retry-After} header given in seconds; HTTP dates are rare from these APIs and fall back to backoff. */
+    public static @Nullable Duration parseRetryAfter(@Nullable String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(header.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
