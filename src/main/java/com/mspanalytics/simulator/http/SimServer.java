@@ -23,6 +23,12 @@ public final class SimServer implements AutoCloseable {
 
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-api-key", "cookie");
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every keep-alive response waits
+        // for the client's delayed ACK (~40 ms on loopback). The property is read once, when the first server starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Faults faults;
@@ -100,7 +106,7 @@ public final class SimServer implements AutoCloseable {
     }
 
     private void record(SimRequest request, SimResponse response) {
-        var headers = new LinkedHashMap<String, String>();
+        var headers = new java.util.TreeMap<String, String>(String.CASE_INSENSITIVE_ORDER);
         request.headers().forEach((k, v) -> headers.put(k, SECRET_HEADERS.contains(k.toLowerCase()) ? "****" : v));
         log.add(new RecordedRequest(request.method(), request.path(), request.rawQuery(), headers,
                 request.bodyText(), response == null ? 0 : response.status()));
