@@ -28,15 +28,18 @@ public final class SimulateCommand {
         }
         var simulators = Simulators.start(options);
         var stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        var hook = new Thread(() -> {
             simulators.close();
             stopped.countDown();
-        }, "simulate-shutdown"));
+        }, "simulate-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         out.println(SimResponse.JSON.writeValueAsString(simulators.connectorSettings()));
         out.flush();
         try {
             stopped.await();
         } catch (InterruptedException e) {
+            // stopped in process (tests, an embedding command): close now rather than at JVM exit
+            Runtime.getRuntime().removeShutdownHook(hook);
             simulators.close();
             Thread.currentThread().interrupt();
         }

@@ -6,6 +6,7 @@ import com.mspanalytics.simulator.graph.GraphSimulator;
 import com.mspanalytics.simulator.http.FaultOptions;
 import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.RecordedRequest;
+import com.mspanalytics.simulator.http.SimServer;
 import com.mspanalytics.simulator.http.SimulatedService;
 import com.mspanalytics.simulator.sentinelone.SentinelOneSimulator;
 import com.mspanalytics.simulator.slack.SlackSimulator;
@@ -79,6 +80,11 @@ public final class Simulators implements AutoCloseable {
 
     public String baseUrl(String name) {
         return service(name).server().baseUrl();
+    }
+
+    /** The server of one simulator: its base URL, faults and request log. */
+    public SimServer server(String name) {
+        return service(name).server();
     }
 
     public Faults faults(String name) {

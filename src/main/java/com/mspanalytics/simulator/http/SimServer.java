@@ -73,6 +73,9 @@ public final class SimServer implements AutoCloseable {
 
     public void clearRequests() { log.clear(); }
 
+    /** Restart the request numbering the fault schedule is drawn from, so a test can replay it from request 1. */
+    public void resetRequestCount() { requests.set(0); }
+
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             var request = read(exchange);
