@@ -4,6 +4,7 @@ import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
 import com.mspanalytics.simulator.http.SimResponse;
+import com.mspanalytics.simulator.http.SimSecrets;
 import com.mspanalytics.simulator.http.SimServer;
 import com.mspanalytics.simulator.http.SimulatedService;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ public final class AnthropicSimulator implements SimulatedService {
     private final SimServer server;
 
     private AnthropicSimulator(int port, Faults faults, long seed) {
-        this.apiKey = "sk-ant-sim-" + Long.toHexString(Long.rotateLeft(seed, 41) & 0xffffffffffL);
+        this.apiKey = "sk-ant-sim-" + SimSecrets.of(seed, "anthropic-key", 40);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 

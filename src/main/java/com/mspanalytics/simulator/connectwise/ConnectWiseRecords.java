@@ -40,7 +40,7 @@ final class ConnectWiseRecords {
     ObjectNode ticket(TicketBundle bundle, WorldView view) {
         Ticket t = bundle.ticket();
         Instant now = view.now();
-        boolean closed = t.closedAt(now);
+        boolean closed = t.isClosedAt(now);
         boolean responded = !t.respondedAt().isAfter(now);
         int statusIndex = closed ? 3 : responded ? 1 : 0;
         double actualHours = bundle.timeEntries().stream().filter(e -> !e.timeEnd().isAfter(now))
@@ -170,7 +170,7 @@ final class ConnectWiseRecords {
         return n;
     }
 
-    ObjectNode board(Board b, boolean full) {
+    ObjectNode boardRecord(Board b) {
         var n = board(b);
         n.put("location", "Toronto");
         n.put("department", b == Board.PROJECTS ? "Projects" : "Service");
@@ -195,7 +195,7 @@ final class ConnectWiseRecords {
         return list;
     }
 
-    ObjectNode priority(Priority p, boolean full) {
+    ObjectNode priorityRecord(Priority p) {
         var n = priority(p);
         n.put("color", new String[] {"red", "orange", "green", "blue"}[p.ordinal()]);
         n.put("defaultFlag", p == Priority.P3);
@@ -291,7 +291,7 @@ final class ConnectWiseRecords {
         if (!t.respondedAt().isAfter(view.now())) {
             list.add(audit("Status has been changed from \"New\" to \"In Progress\".", t.respondedAt(), t.owner().identifier(), "Status"));
         }
-        if (t.closedAt(view.now())) {
+        if (t.isClosedAt(view.now())) {
             list.add(audit("Status has been changed from \"In Progress\" to \"Closed\".", t.closedAt(), t.owner().identifier(), "Status"));
         }
         return list;

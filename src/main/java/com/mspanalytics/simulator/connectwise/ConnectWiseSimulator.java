@@ -4,6 +4,7 @@ import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
 import com.mspanalytics.simulator.http.SimResponse;
+import com.mspanalytics.simulator.http.SimSecrets;
 import com.mspanalytics.simulator.http.SimServer;
 import com.mspanalytics.simulator.http.SimulatedService;
 import com.mspanalytics.simulator.world.AgreementType;
@@ -55,8 +56,8 @@ public final class ConnectWiseSimulator implements SimulatedService {
 
     private ConnectWiseSimulator(LiveWorld world, int port, Faults faults, long seed) {
         this.world = world;
-        this.publicKey = "pub" + Long.toHexString(seed & 0xffffff);
-        this.privateKey = "priv" + Long.toHexString(Long.rotateLeft(seed * 0x9E3779B97F4A7C15L, 17) & 0xffffffffL);
+        this.publicKey = SimSecrets.of(seed, "connectwise-public", 16);
+        this.privateKey = SimSecrets.of(seed, "connectwise-private", 16);
         this.clientId = UUID.nameUUIDFromBytes(("connectwise" + seed).getBytes(StandardCharsets.UTF_8)).toString();
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
         this.records = new ConnectWiseRecords(apiRoot());
@@ -98,8 +99,8 @@ public final class ConnectWiseSimulator implements SimulatedService {
         collections.put("/company/contacts", v -> catalog.clients().stream()
                 .flatMap(c -> c.contacts().stream().map(ct -> records.contact(ct, c))).toList());
         collections.put("/system/members", v -> catalog.techs().stream().map(t -> records.member(t, since)).toList());
-        collections.put("/service/boards", v -> List.of(Board.values()).stream().map(b -> records.board(b, true)).toList());
-        collections.put("/service/priorities", v -> List.of(Priority.values()).stream().map(p -> records.priority(p, true)).toList());
+        collections.put("/service/boards", v -> List.of(Board.values()).stream().map(b -> records.boardRecord(b)).toList());
+        collections.put("/service/priorities", v -> List.of(Priority.values()).stream().map(p -> records.priorityRecord(p)).toList());
         collections.put("/finance/agreements", v -> catalog.clients().stream()
                 .flatMap(c -> c.agreements().stream().map(a -> records.agreement(a, c))).toList());
         collections.put("/finance/agreements/types", v -> List.of(AgreementType.values()).stream().map(records::agreementType).toList());

@@ -4,6 +4,7 @@ import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
 import com.mspanalytics.simulator.http.SimResponse;
+import com.mspanalytics.simulator.http.SimSecrets;
 import com.mspanalytics.simulator.http.SimServer;
 import com.mspanalytics.simulator.http.SimulatedService;
 import com.mspanalytics.simulator.world.LiveWorld;
@@ -55,7 +56,7 @@ public final class GraphSimulator implements SimulatedService {
         this.world = world;
         this.tenantId = UUID.nameUUIDFromBytes(("tenant" + seed).getBytes(StandardCharsets.UTF_8)).toString();
         this.clientId = UUID.nameUUIDFromBytes(("app" + seed).getBytes(StandardCharsets.UTF_8)).toString();
-        this.clientSecret = "sim~" + Long.toHexString(Long.rotateLeft(seed, 13) & 0xffffffffffL);
+        this.clientSecret = "Sim8Q~" + SimSecrets.of(seed, "graph-secret", 34);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 

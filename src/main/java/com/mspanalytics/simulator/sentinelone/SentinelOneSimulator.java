@@ -4,6 +4,7 @@ import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
 import com.mspanalytics.simulator.http.SimResponse;
+import com.mspanalytics.simulator.http.SimSecrets;
 import com.mspanalytics.simulator.http.SimServer;
 import com.mspanalytics.simulator.http.SimulatedService;
 import com.mspanalytics.simulator.world.Client;
@@ -46,7 +47,7 @@ public final class SentinelOneSimulator implements SimulatedService {
 
     private SentinelOneSimulator(LiveWorld world, int port, Faults faults, long seed) {
         this.world = world;
-        this.apiToken = "s1tok" + Long.toHexString(Long.rotateLeft(seed, 31) & 0xffffffffffL);
+        this.apiToken = SimSecrets.of(seed, "sentinelone-token", 64);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 

@@ -4,6 +4,7 @@ import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
 import com.mspanalytics.simulator.http.SimResponse;
+import com.mspanalytics.simulator.http.SimSecrets;
 import com.mspanalytics.simulator.http.SimServer;
 import com.mspanalytics.simulator.http.SimulatedService;
 import java.util.List;
@@ -28,8 +29,8 @@ public final class SlackSimulator implements SimulatedService {
     private final ConcurrentLinkedQueue<String> messages = new ConcurrentLinkedQueue<>();
 
     private SlackSimulator(int port, Faults faults, long seed) {
-        this.hookPath = "/services/T0SIM" + Long.toHexString(seed & 0xfff).toUpperCase() + "/B0SIMHOOK1/"
-                + Long.toHexString(Long.rotateLeft(seed, 19) & 0xffffffffffffL);
+        this.hookPath = "/services/T" + SimSecrets.of(seed, "slack-team", 8).toUpperCase() + "/B"
+                + SimSecrets.of(seed, "slack-bot", 10).toUpperCase() + "/" + SimSecrets.of(seed, "slack-hook", 24);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 

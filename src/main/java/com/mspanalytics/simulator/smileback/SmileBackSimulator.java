@@ -4,6 +4,7 @@ import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
 import com.mspanalytics.simulator.http.SimResponse;
+import com.mspanalytics.simulator.http.SimSecrets;
 import com.mspanalytics.simulator.http.SimServer;
 import com.mspanalytics.simulator.http.SimulatedService;
 import com.mspanalytics.simulator.world.Client;
@@ -50,9 +51,9 @@ public final class SmileBackSimulator implements SimulatedService {
 
     private SmileBackSimulator(LiveWorld world, int port, Faults faults, long seed) {
         this.world = world;
-        this.clientId = "sb-client-" + Long.toHexString(seed & 0xfffff);
-        this.clientSecret = "sb-secret-" + Long.toHexString(Long.rotateLeft(seed, 23) & 0xffffffffL);
-        this.password = "sb-pass-" + Long.toHexString(Long.rotateLeft(seed, 7) & 0xffffffL);
+        this.clientId = SimSecrets.of(seed, "smileback-client", 20);
+        this.clientSecret = SimSecrets.of(seed, "smileback-secret", 40);
+        this.password = SimSecrets.of(seed, "smileback-password", 16);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 
@@ -112,14 +113,14 @@ public final class SmileBackSimulator implements SimulatedService {
         if (!USERNAME.equals(form.get("username")) || !password.equals(form.get("password"))) {
             return oauthError(400, "invalid_grant", "Invalid credentials given.");
         }
-        String token = "sbat_" + clientId.substring(10) + "_" + issued.incrementAndGet();
+        String token = SimSecrets.of(issued.incrementAndGet(), clientId, 30);
         tokens.add(token);
         var body = new LinkedHashMap<String, Object>();
         body.put("access_token", token);
         body.put("expires_in", 36000);
         body.put("token_type", "Bearer");
         body.put("scope", form.getOrDefault("scope", "read"));
-        body.put("refresh_token", "sbrt_" + token.substring(5));
+        body.put("refresh_token", SimSecrets.of(issued.get(), clientSecret, 30));
         return SimResponse.json(200, body);
     }
 

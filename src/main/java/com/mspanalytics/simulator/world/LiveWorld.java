@@ -73,7 +73,7 @@ public final class LiveWorld {
     /** One closed ticket from before the move disappears, as when a dispatcher deletes a duplicate. */
     private long pickDeleted(WorldView view, Instant before) {
         var candidates = view.bundles().stream().map(TicketBundle::ticket)
-                .filter(t -> !t.dateEntered().isAfter(before) && t.closedAt(before)).toList();
+                .filter(t -> !t.dateEntered().isAfter(before) && t.isClosedAt(before)).toList();
         var rng = new SplittableRandom(TicketGenerator.mix(world.spec().seed(), 0xDE1 + version));
         return candidates.get(rng.nextInt(candidates.size())).id();
     }

@@ -10,7 +10,7 @@ public record Ticket(long id, String summary, Client client, Contact contact, Ca
                      Tech owner, Agreement agreement, String source, Instant dateEntered, Instant respondedAt,
                      Instant closedAt) {
 
-    public boolean closedAt(Instant now) { return !closedAt.isAfter(now); }
+    public boolean isClosedAt(Instant now) { return !closedAt.isAfter(now); }
 
     public double resolutionHours() {
         return (closedAt.toEpochMilli() - dateEntered.toEpochMilli()) / 3_600_000.0;

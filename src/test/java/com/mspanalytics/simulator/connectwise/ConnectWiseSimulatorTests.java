@@ -60,7 +60,7 @@ class ConnectWiseSimulatorTests {
     static Stream<Arguments> ticketConditions() {
         Instant nov20 = Instant.parse("2026-11-20T00:00:00Z"), apr1 = Instant.parse("2026-04-01T00:00:00Z");
         return Stream.of(
-                row("closedFlag = True", (b, v) -> b.ticket().closedAt(v.now())),
+                row("closedFlag = True", (b, v) -> b.ticket().isClosedAt(v.now())),
                 row("board/name = \"Network\"", (b, v) -> b.ticket().board() == Board.NETWORK),
                 row("Board/Name = \"network\"", (b, v) -> b.ticket().board() == Board.NETWORK),
                 row("company/identifier=\"Northwind\" AND priority/id = 3",
@@ -77,9 +77,9 @@ class ConnectWiseSimulatorTests {
                 row("NOT (board/name = \"Service Desk\")", (b, v) -> b.ticket().board() != Board.SERVICE_DESK),
                 row("lastUpdated > [2026-11-20T00:00:00Z]", (b, v) -> v.lastUpdated(b).isAfter(nov20)),
                 row("_info/lastUpdated >= [2026-11-20T00:00:00Z] AND closedFlag = false",
-                        (b, v) -> !v.lastUpdated(b).isBefore(nov20) && !b.ticket().closedAt(v.now())),
+                        (b, v) -> !v.lastUpdated(b).isBefore(nov20) && !b.ticket().isClosedAt(v.now())),
                 row("dateEntered < [2026-04-01T00:00:00Z]", (b, v) -> b.ticket().dateEntered().isBefore(apr1)),
-                row("closedDate = null", (b, v) -> !b.ticket().closedAt(v.now())),
+                row("closedDate = null", (b, v) -> !b.ticket().isClosedAt(v.now())),
                 row("id >= 10050 and id < 10060", (b, v) -> b.ticket().id() >= 10050 && b.ticket().id() < 10060),
                 row("contact/name like \"Pat*\" AND company/identifier = \"Umbrella\"",
                         (b, v) -> b.ticket().contact().name().startsWith("Pat") && b.ticket().client().identifier().equals("Umbrella")),
@@ -188,7 +188,7 @@ class ConnectWiseSimulatorTests {
         assertThat(Http.json(get("/finance/agreements/types"))).hasSize(3);
         assertThat(Http.json(get("/project/projects?conditions=" + Http.encode("closedFlag = true"))).get(0)
                 .get("company").get("identifier").asText()).isEqualTo("Fabrikam");
-        var ticket = SIM.live().view().bundles().stream().filter(b -> b.ticket().closedAt(SIM.now())).findFirst().orElseThrow().ticket();
+        var ticket = SIM.live().view().bundles().stream().filter(b -> b.ticket().isClosedAt(SIM.now())).findFirst().orElseThrow().ticket();
         var one = Http.json(get("/service/tickets/" + ticket.id()));
         assertThat(one.get("summary").asText()).isEqualTo(ticket.summary());
         assertThat(one.get("_info").get("dateEntered").asText()).isEqualTo(ConnectWiseRecords.time(ticket.dateEntered()));

@@ -12,7 +12,7 @@ class SlackSimulatorTests {
     void acceptsRecordsAndFollowsItsScript() {
         try (var sims = TestSimulators.start()) {
             String hook = sims.connectorSettings().get("slack").get("webhookUrl");
-            assertThat(hook).matches("http://127\\.0\\.0\\.1:\\d+/services/T[0-9A-Z]+/B[0-9A-Z]+/[0-9a-f]+");
+            assertThat(hook).matches("http://127\\.0\\.0\\.1:\\d+/services/T[0-9A-F]+/B[0-9A-F]+/[0-9a-f]+");
             var ok = Http.post(hook, "{\"text\":\"*Northwind* ticket spike\"}", "Content-Type", "application/json");
             assertThat(ok.statusCode()).isEqualTo(200);
             assertThat(ok.body()).isEqualTo("ok");
