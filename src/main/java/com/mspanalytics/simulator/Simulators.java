@@ -45,10 +45,13 @@ public final class Simulators implements AutoCloseable {
         long seed = options.seed();
         this.world = MspWorld.generate(new WorldSpec(seed, options.size(), options.endDate()));
         this.live = new LiveWorld(world, options.horizon());
-        this.connectWise = register(ConnectWiseSimulator.start(live, port(options, 0), faults(options, "connectwise"), seed));
-        this.smileBack = register(SmileBackSimulator.start(live, port(options, 1), faults(options, "smileback"), seed));
-        this.sentinelOne = register(SentinelOneSimulator.start(live, port(options, 2), faults(options, "sentinelone"), seed));
-        this.graph = register(GraphSimulator.start(live, port(options, 3), faults(options, "defender"), seed));
+        this.connectWise = register(ConnectWiseSimulator.start(live, port(options, 0), faults(options, "connectwise"), seed,
+                options.variants()));
+        this.smileBack = register(SmileBackSimulator.start(live, port(options, 1), faults(options, "smileback"), seed,
+                options.variants()));
+        this.sentinelOne = register(SentinelOneSimulator.start(live, port(options, 2), faults(options, "sentinelone"), seed,
+                options.variants()));
+        this.graph = register(GraphSimulator.start(live, port(options, 3), faults(options, "defender"), seed, options.variants()));
         this.anthropic = register(AnthropicSimulator.start(port(options, 4), faults(options, "anthropic"), seed));
         this.slack = register(SlackSimulator.start(port(options, 5), faults(options, "slack"), seed));
     }

@@ -2,7 +2,9 @@ package com.mspanalytics.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mspanalytics.simulator.http.ApiVariants;
 import com.mspanalytics.simulator.world.WorldChange;
+import com.mspanalytics.simulator.world.WorldSize;
 import java.io.ByteArrayOutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -67,6 +69,42 @@ class SimulatorsTests {
         return new String[] {"Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 (s.get("companyId") + "+" + s.get("publicKey") + ":" + s.get("privateKey")).getBytes(StandardCharsets.UTF_8)),
                 "clientId", s.get("clientId")};
+    }
+
+    @Test
+    void apiVariantsSwitchTheUnverifiedDetails() {
+        var options = SimulatorOptions.of(TestSimulators.SEED, WorldSize.TINY, TestSimulators.END)
+                .withVariants(new ApiVariants(false, 7, 3, 5, 50));
+        try (var sims = Simulators.start(options)) {
+            int entries = sims.live().view().timeEntries().size();
+            assertThat(entries % 1000).as("the walk must end on a short page").isNotZero();
+            int seen = 0;
+            String url = sims.connectWise().apiRoot() + "/time/entries?pageSize=1000";
+            while (url != null) {
+                var page = Http.get(url, concat(auth(sims), "pagination-type", "forward-only"));
+                int size = Http.json(page).size();
+                seen += size;
+                url = Http.nextLink(page);
+                if (size < 1000) assertThat(url).as("no next link after a short page").isNull();
+            }
+            assertThat(seen).isEqualTo(entries);
+            var s1 = sims.connectorSettings().get("sentinelone");
+            var threats = Http.json(Http.get(s1.get("baseUrl") + "/web/api/v2.1/threats", "Authorization", "ApiToken " + s1.get("apiToken")));
+            assertThat(threats.get("data")).hasSize(3);
+            var graph = sims.connectorSettings().get("defender");
+            String token = Http.json(Http.postForm(graph.get("tokenUrl"), Map.of("client_id", graph.get("clientId"),
+                    "client_secret", graph.get("clientSecret"), "grant_type", "client_credentials"))).get("access_token").asText();
+            assertThat(Http.json(Http.get(graph.get("baseUrl") + "/v1.0/security/alerts_v2", "Authorization", "Bearer " + token))
+                    .get("value")).hasSize(5);
+            assertThat(Http.get(graph.get("baseUrl") + "/v1.0/security/alerts_v2?$top=51", "Authorization", "Bearer " + token)
+                    .statusCode()).isEqualTo(400);
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        var all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     @Test

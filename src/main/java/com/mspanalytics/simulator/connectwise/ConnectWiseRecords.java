@@ -1,5 +1,7 @@
 package com.mspanalytics.simulator.connectwise;
 
+import static java.time.ZoneOffset.UTC;
+
 import com.mspanalytics.simulator.world.Agreement;
 import com.mspanalytics.simulator.world.AgreementType;
 import com.mspanalytics.simulator.world.Addition;
@@ -129,8 +131,8 @@ final class ConnectWiseRecords {
         types.add(idName(1, "Client"));
         n.set("types", types);
         n.put("deletedFlag", false);
-        n.set("_info", info(since.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
-                since.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "admin"));
+        n.set("_info", info(since.atStartOfDay().toInstant(UTC),
+                since.atStartOfDay().toInstant(UTC), "admin"));
         return n;
     }
 
@@ -164,9 +166,9 @@ final class ConnectWiseRecords {
         n.put("licenseClass", "F");
         n.set("workRole", idName(t.title().hashCode() & 0xff, t.workRole()));
         n.put("dailyCapacity", t.dailyCapacity());
-        n.put("hireDate", time(hired.atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
-        n.set("_info", info(hired.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
-                hired.atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "admin"));
+        n.put("hireDate", time(hired.atStartOfDay().toInstant(UTC)));
+        n.set("_info", info(hired.atStartOfDay().toInstant(UTC),
+                hired.atStartOfDay().toInstant(UTC), "admin"));
         return n;
     }
 
@@ -208,7 +210,7 @@ final class ConnectWiseRecords {
         n.put("name", a.name());
         n.set("type", idName(a.type().id(), a.type().displayName()));
         n.set("company", company(client));
-        n.put("startDate", time(a.startDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+        n.put("startDate", time(a.startDate().atStartOfDay().toInstant(UTC)));
         n.putNull("endDate");
         n.put("noEndingDateFlag", true);
         n.put("cancelledFlag", false);
@@ -224,8 +226,8 @@ final class ConnectWiseRecords {
         n.put("billAmount", a.billAmount());
         n.put("billTime", "Billable");
         n.put("periodType", "Current");
-        n.set("_info", info(a.startDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
-                a.startDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "admin"));
+        n.set("_info", info(a.startDate().atStartOfDay().toInstant(UTC),
+                a.startDate().atStartOfDay().toInstant(UTC), "admin"));
         return n;
     }
 
@@ -240,7 +242,7 @@ final class ConnectWiseRecords {
         n.put("lessIncluded", 0.0);
         n.put("unitPrice", a.unitPrice());
         n.put("billCustomer", "Billable");
-        n.put("effectiveDate", time(a.effectiveDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC)));
+        n.put("effectiveDate", time(a.effectiveDate().atStartOfDay().toInstant(UTC)));
         n.putNull("cancelledDate");
         n.put("description", a.product());
         n.put("agreementId", a.agreementId());
@@ -261,7 +263,7 @@ final class ConnectWiseRecords {
 
     ObjectNode project(Project p, Client client, WorldView view) {
         Instant now = view.now();
-        boolean closed = p.closed() && !p.actualEnd().atStartOfDay().toInstant(java.time.ZoneOffset.UTC).isAfter(now);
+        boolean closed = p.closed() && !p.actualEnd().atStartOfDay().toInstant(UTC).isAfter(now);
         var n = F.objectNode();
         n.put("id", p.id());
         n.put("name", p.name());
@@ -277,9 +279,9 @@ final class ConnectWiseRecords {
         n.put("budgetHours", p.budgetHours());
         n.put("billingMethod", "FixedFee");
         n.put("description", "Domain: " + p.domain());
-        n.set("_info", info(p.actualStart().atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
-                closed ? p.actualEnd().atStartOfDay().toInstant(java.time.ZoneOffset.UTC)
-                        : p.actualStart().atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "admin"));
+        n.set("_info", info(p.actualStart().atStartOfDay().toInstant(UTC),
+                closed ? p.actualEnd().atStartOfDay().toInstant(UTC)
+                        : p.actualStart().atStartOfDay().toInstant(UTC), "admin"));
         return n;
     }
 
@@ -374,6 +376,6 @@ final class ConnectWiseRecords {
     }
 
     private static String day(LocalDate date) {
-        return time(date.atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+        return time(date.atStartOfDay().toInstant(UTC));
     }
 }

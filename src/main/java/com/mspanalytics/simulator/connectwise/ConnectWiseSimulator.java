@@ -1,5 +1,6 @@
 package com.mspanalytics.simulator.connectwise;
 
+import com.mspanalytics.simulator.http.ApiVariants;
 import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
@@ -47,6 +48,7 @@ public final class ConnectWiseSimulator implements SimulatedService {
     private static final Pattern COMPANY_INFO = Pattern.compile("^/login/companyinfo/([^/]+)/?$");
 
     private final LiveWorld world;
+    private final boolean nextOnEveryPage;
     private final String publicKey, privateKey, clientId;
     private final SimServer server;
     private final ConnectWiseRecords records;
@@ -54,18 +56,20 @@ public final class ConnectWiseSimulator implements SimulatedService {
     private final Map<String, List<ObjectNode>> cache = new ConcurrentHashMap<>();
     private volatile long cachedVersion = -1;
 
-    private ConnectWiseSimulator(LiveWorld world, int port, Faults faults, long seed) {
+    private ConnectWiseSimulator(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
         this.world = world;
+        this.nextOnEveryPage = variants.connectWiseNextOnEveryPage();
         this.publicKey = SimSecrets.of(seed, "connectwise-public", 16);
         this.privateKey = SimSecrets.of(seed, "connectwise-private", 16);
         this.clientId = UUID.nameUUIDFromBytes(("connectwise" + seed).getBytes(StandardCharsets.UTF_8)).toString();
-        this.server = SimServer.start(port, faults, new Errors(), this::handle);
+        this.server = SimServer.bind(port, faults, new Errors());
         this.records = new ConnectWiseRecords(apiRoot());
         registerCollections();
+        server.serve(this::handle);
     }
 
-    public static ConnectWiseSimulator start(LiveWorld world, int port, Faults faults, long seed) {
-        return new ConnectWiseSimulator(world, port, faults, seed);
+    public static ConnectWiseSimulator start(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
+        return new ConnectWiseSimulator(world, port, faults, seed, variants);
     }
 
     @Override
@@ -138,11 +142,13 @@ public final class ConnectWiseSimulator implements SimulatedService {
         }
         if (path.equals("/service/tickets/search") && request.method().equals("POST")) {
             String conditions = SimResponse.JSON.readTree(request.body()).path("conditions").asText(null);
-            return ListQuery.list(request, collection("/service/tickets", view), conditions);
+            return ListQuery.list(request, collection("/service/tickets", view), conditions, nextOnEveryPage);
         }
         if (!get) return error(405, "MethodNotAllowed", "The requested resource does not support http method '" + request.method() + "'.");
         if (path.equals("/system/audittrail") || path.equals("/system/audittrail/count")) return auditTrail(request, path, view);
-        if (collections.containsKey(path)) return ListQuery.list(request, collection(path, view), request.param("conditions"));
+        if (collections.containsKey(path)) {
+            return ListQuery.list(request, collection(path, view), request.param("conditions"), nextOnEveryPage);
+        }
         if (path.endsWith("/count") && collections.containsKey(path.substring(0, path.length() - 6))) {
             return ListQuery.count(collection(path.substring(0, path.length() - 6), view), request.param("conditions"));
         }
@@ -150,7 +156,8 @@ public final class ConnectWiseSimulator implements SimulatedService {
         if (statuses.matches()) {
             int id = Integer.parseInt(statuses.group(1));
             if (id < 1 || id > Board.values().length) return notFound("Board ID " + id + " not found");
-            return ListQuery.list(request, records.boardStatuses(Board.values()[id - 1]), request.param("conditions"));
+            var statusList = records.boardStatuses(Board.values()[id - 1]);
+            return ListQuery.list(request, statusList, request.param("conditions"), nextOnEveryPage);
         }
         Matcher additions = Pattern.compile("^/finance/agreements/(\\d+)/additions$").matcher(path);
         if (additions.matches()) return additions(request, Integer.parseInt(additions.group(1)));
@@ -169,7 +176,7 @@ public final class ConnectWiseSimulator implements SimulatedService {
                 .filter(a -> a.id() == agreementId).findFirst();
         if (agreement.isEmpty()) return notFound("Agreement ID " + agreementId + " not found");
         var list = agreement.get().additions().stream().map(records::addition).toList();
-        return ListQuery.list(request, list, request.param("conditions"));
+        return ListQuery.list(request, list, request.param("conditions"), nextOnEveryPage);
     }
 
     private SimResponse auditTrail(SimRequest request, String path, WorldView view) {

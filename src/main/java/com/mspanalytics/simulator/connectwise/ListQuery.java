@@ -26,7 +26,7 @@ final class ListQuery {
 
     private ListQuery() {}
 
-    static SimResponse list(SimRequest request, List<ObjectNode> records, String conditions) {
+    static SimResponse list(SimRequest request, List<ObjectNode> records, String conditions, boolean nextOnEveryPage) {
         var matching = filter(records, conditions);
         int pageSize = pageSize(request);
         boolean forwardOnly = "forward-only".equalsIgnoreCase(request.header("pagination-type"));
@@ -37,8 +37,8 @@ final class ListQuery {
             long after = longParam(request, "pageId", 0);
             page = matching.stream().filter(r -> r.get("id").asLong() > after)
                     .sorted(Comparator.comparingLong(r -> r.get("id").asLong())).limit(pageSize).toList();
-            // the next pageId is always offered while the page has records; an empty page ends the walk
-            link = page.isEmpty() ? null
+            boolean more = nextOnEveryPage ? !page.isEmpty() : page.size() == pageSize;
+            link = !more ? null
                     : "<" + url(request, Map.of("pageId", page.get(page.size() - 1).get("id").asText())) + ">; rel=\"next\"";
         } else {
             var sorted = new ArrayList<>(matching);

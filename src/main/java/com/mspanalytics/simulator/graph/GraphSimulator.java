@@ -1,5 +1,6 @@
 package com.mspanalytics.simulator.graph;
 
+import com.mspanalytics.simulator.http.ApiVariants;
 import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
@@ -35,8 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class GraphSimulator implements SimulatedService {
 
-    /** alerts_v2 page sizes are unverified: default and maximum chosen here. */
-    static final int ALERTS_DEFAULT_TOP = 100, ALERTS_MAX_TOP = 2000, INCIDENTS_MAX_TOP = 50;
+    /** The captured incidents limit; alerts_v2 page sizes are unverified ({@link ApiVariants}). */
+    static final int INCIDENTS_MAX_TOP = 50;
     private static final Set<String> ALERT_FILTERS = Set.of("assignedTo", "classification", "determination",
             "createdDateTime", "lastUpdateDateTime", "severity", "serviceSource", "status");
     private static final Set<String> INCIDENT_FILTERS = Set.of("assignedTo", "classification", "createdDateTime",
@@ -47,21 +48,23 @@ public final class GraphSimulator implements SimulatedService {
     private static final Pattern ONE = Pattern.compile("^/v1\\.0/security/(alerts_v2|incidents)/([^/]+)$");
 
     private final LiveWorld world;
+    private final ApiVariants variants;
     private final String tenantId, clientId, clientSecret;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger issued = new AtomicInteger();
     private final SimServer server;
 
-    private GraphSimulator(LiveWorld world, int port, Faults faults, long seed) {
+    private GraphSimulator(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
         this.world = world;
+        this.variants = variants;
         this.tenantId = UUID.nameUUIDFromBytes(("tenant" + seed).getBytes(StandardCharsets.UTF_8)).toString();
         this.clientId = UUID.nameUUIDFromBytes(("app" + seed).getBytes(StandardCharsets.UTF_8)).toString();
         this.clientSecret = "Sim8Q~" + SimSecrets.of(seed, "graph-secret", 34);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 
-    public static GraphSimulator start(LiveWorld world, int port, Faults faults, long seed) {
-        return new GraphSimulator(world, port, faults, seed);
+    public static GraphSimulator start(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
+        return new GraphSimulator(world, port, faults, seed, variants);
     }
 
     @Override
@@ -95,7 +98,8 @@ public final class GraphSimulator implements SimulatedService {
         try {
             switch (request.path().replaceAll("/$", "")) {
                 case "/v1.0/security/alerts_v2":
-                    return list(request, events, this::alert, ALERT_FILTERS, ALERTS_DEFAULT_TOP, ALERTS_MAX_TOP, "alerts_v2");
+                    return list(request, events, this::alert, ALERT_FILTERS, variants.graphAlertsDefaultTop(),
+                            variants.graphAlertsMaxTop(), "alerts_v2");
                 case "/v1.0/security/incidents":
                     return list(request, events, this::incident, INCIDENT_FILTERS, INCIDENTS_MAX_TOP, INCIDENTS_MAX_TOP, "incidents");
                 default:

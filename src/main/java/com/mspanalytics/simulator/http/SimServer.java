@@ -33,15 +33,14 @@ public final class SimServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Faults faults;
     private final ServiceErrors errors;
-    private final Function<SimRequest, SimResponse> handler;
+    private volatile Function<SimRequest, SimResponse> handler;
     private final AtomicLong requests = new AtomicLong();
     private final ConcurrentLinkedQueue<RecordedRequest> log = new ConcurrentLinkedQueue<>();
 
-    private SimServer(HttpServer server, Faults faults, ServiceErrors errors, Function<SimRequest, SimResponse> handler) {
+    private SimServer(HttpServer server, Faults faults, ServiceErrors errors) {
         this.server = server;
         this.faults = faults;
         this.errors = errors;
-        this.handler = handler;
         this.executor = Executors.newCachedThreadPool(r -> {
             var thread = new Thread(r, "simulator-http");
             thread.setDaemon(true);
@@ -51,16 +50,25 @@ public final class SimServer implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1; port 0 picks a free one. */
     public static SimServer start(int port, Faults faults, ServiceErrors errors, Function<SimRequest, SimResponse> handler) {
+        var server = bind(port, faults, errors);
+        server.serve(handler);
+        return server;
+    }
+
+    /** Claims the port without serving yet, for a simulator whose records need its own base URL first. */
+    public static SimServer bind(int port, Faults faults, ServiceErrors errors) {
         try {
-            var http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-            var sim = new SimServer(http, faults, errors, handler);
-            http.setExecutor(sim.executor);
-            http.createContext("/", sim::serve);
-            http.start();
-            return sim;
+            return new SimServer(HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0), faults, errors);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
         }
+    }
+
+    public void serve(Function<SimRequest, SimResponse> handler) {
+        this.handler = handler;
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
     }
 
     public String baseUrl() {

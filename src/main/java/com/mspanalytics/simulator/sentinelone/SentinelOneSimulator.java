@@ -1,5 +1,6 @@
 package com.mspanalytics.simulator.sentinelone;
 
+import com.mspanalytics.simulator.http.ApiVariants;
 import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
@@ -34,7 +35,7 @@ import java.util.function.Predicate;
  */
 public final class SentinelOneSimulator implements SimulatedService {
 
-    static final int DEFAULT_LIMIT = 10, MAX_LIMIT = 1000;
+    static final int MAX_LIMIT = 1000;
     static final String ACCOUNT_ID = "433241117337583618";
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
@@ -42,17 +43,19 @@ public final class SentinelOneSimulator implements SimulatedService {
             "createdAt__lte", "updatedAt__gt", "updatedAt__gte", "updatedAt__lt", "updatedAt__lte");
 
     private final LiveWorld world;
+    private final int defaultLimit;
     private final String apiToken;
     private final SimServer server;
 
-    private SentinelOneSimulator(LiveWorld world, int port, Faults faults, long seed) {
+    private SentinelOneSimulator(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
         this.world = world;
+        this.defaultLimit = variants.sentinelOneDefaultLimit();
         this.apiToken = SimSecrets.of(seed, "sentinelone-token", 64);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 
-    public static SentinelOneSimulator start(LiveWorld world, int port, Faults faults, long seed) {
-        return new SentinelOneSimulator(world, port, faults, seed);
+    public static SentinelOneSimulator start(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
+        return new SentinelOneSimulator(world, port, faults, seed, variants);
     }
 
     @Override
@@ -131,7 +134,7 @@ public final class SentinelOneSimulator implements SimulatedService {
         }
         int limit, offset;
         try {
-            limit = Integer.parseInt(request.query().getOrDefault("limit", String.valueOf(DEFAULT_LIMIT)));
+            limit = Integer.parseInt(request.query().getOrDefault("limit", String.valueOf(defaultLimit)));
             offset = request.param("cursor") != null ? decodeCursor(request.param("cursor"))
                     : Integer.parseInt(request.query().getOrDefault("skip", "0"));
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package com.mspanalytics.simulator.smileback;
 
+import com.mspanalytics.simulator.http.ApiVariants;
 import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.simulator.http.ServiceErrors;
 import com.mspanalytics.simulator.http.SimRequest;
@@ -35,8 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class SmileBackSimulator implements SimulatedService {
 
-    /** The documented maximum page size; the default is unverified and set to {@value #DEFAULT_LIMIT}. */
-    static final int MAX_LIMIT = 1000, DEFAULT_LIMIT = 100;
+    /** The documented maximum page size; the default is unverified ({@link ApiVariants}). */
+    static final int MAX_LIMIT = 1000;
     public static final String USERNAME = "api@msp.example";
 
     private static final Pattern REVIEW = Pattern.compile("^/api/v3/reviews/(\\d+)/?$");
@@ -44,21 +45,23 @@ public final class SmileBackSimulator implements SimulatedService {
             .withZone(java.time.ZoneOffset.UTC);
 
     private final LiveWorld world;
+    private final int defaultLimit;
     private final String clientId, clientSecret, password;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger();
     private final SimServer server;
 
-    private SmileBackSimulator(LiveWorld world, int port, Faults faults, long seed) {
+    private SmileBackSimulator(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
         this.world = world;
+        this.defaultLimit = variants.smileBackDefaultLimit();
         this.clientId = SimSecrets.of(seed, "smileback-client", 20);
         this.clientSecret = SimSecrets.of(seed, "smileback-secret", 40);
         this.password = SimSecrets.of(seed, "smileback-password", 16);
         this.server = SimServer.start(port, faults, new Errors(), this::handle);
     }
 
-    public static SmileBackSimulator start(LiveWorld world, int port, Faults faults, long seed) {
-        return new SmileBackSimulator(world, port, faults, seed);
+    public static SmileBackSimulator start(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
+        return new SmileBackSimulator(world, port, faults, seed, variants);
     }
 
     @Override
@@ -137,7 +140,7 @@ public final class SmileBackSimulator implements SimulatedService {
         boolean includeUnrated = "true".equalsIgnoreCase(request.param("include_unrated"));
         int limit, offset;
         try {
-            limit = Math.min(MAX_LIMIT, Integer.parseInt(request.query().getOrDefault("limit", String.valueOf(DEFAULT_LIMIT))));
+            limit = Math.min(MAX_LIMIT, Integer.parseInt(request.query().getOrDefault("limit", String.valueOf(defaultLimit))));
             offset = Math.max(0, Integer.parseInt(request.query().getOrDefault("offset", "0")));
         } catch (NumberFormatException e) {
             return detail(400, "limit and offset must be integers.");
