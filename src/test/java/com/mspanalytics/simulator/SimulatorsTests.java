@@ -36,6 +36,16 @@ class SimulatorsTests {
     }
 
     @Test
+    void atStartTheSimulatorsServeExactlyTheGeneratedWorld() {
+        var sims = TestSimulators.SHARED;
+        var generated = sims.world().bundles().toList();
+        var served = sims.live().view().bundles();
+        assertThat(served).isEqualTo(generated);
+        long entries = generated.stream().flatMap(b -> b.timeEntries().stream()).filter(e -> !e.timeEnd().isAfter(sims.now())).count();
+        assertThat(sims.live().view().timeEntries()).hasSize((int) entries);
+    }
+
+    @Test
     void advancingTheClockCreatesUpdatesAndDeletesTicketsDeterministically() {
         try (var sims = TestSimulators.start(); var twin = TestSimulators.start()) {
             var before = sims.now();

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
  */
 final class LedgerBuilder implements Consumer<TicketBundle> {
 
-    private final WorldSpec spec;
     private final Catalog catalog;
     private final LocalDate asOf;
     private final Instant end;
@@ -36,7 +35,6 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
     private record Closed(Ticket ticket, double hours, boolean oneTouch, Integer rating) {}
 
     LedgerBuilder(WorldSpec spec, Catalog catalog) {
-        this.spec = spec;
         this.catalog = catalog;
         this.asOf = spec.endDate();
         this.end = spec.endInstant();
