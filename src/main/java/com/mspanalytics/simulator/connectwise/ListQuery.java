@@ -1,0 +1,162 @@
+package com.mspanalytics.simulator.connectwise;
+
+import com.mspanalytics.simulator.http.SimRequest;
+import com.mspanalytics.simulator.http.SimResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The common list parameters of external-apis.md 1.3/1.5 applied to one collection: {@code conditions},
+ * {@code orderBy}, {@code fields}, navigable paging with RFC 5988 {@code Link} headers, and forward-only paging.
+ */
+final class ListQuery {
+
+    static final int DEFAULT_PAGE_SIZE = 25, MAX_PAGE_SIZE = 1000;
+
+    private ListQuery() {}
+
+    static SimResponse list(SimRequest request, List<ObjectNode> records, String conditions, boolean nextOnEveryPage) {
+        var matching = filter(records, conditions);
+        int pageSize = pageSize(request);
+        boolean forwardOnly = "forward-only".equalsIgnoreCase(request.header("pagination-type"));
+        List<ObjectNode> page;
+        String link;
+        if (forwardOnly) {
+            if (request.param("orderBy") != null) throw new InvalidConditions("orderBy is not supported with forward-only pagination");
+            long after = longParam(request, "pageId", 0);
+            page = matching.stream().filter(r -> r.get("id").asLong() > after)
+                    .sorted(Comparator.comparingLong(r -> r.get("id").asLong())).limit(pageSize).toList();
+            boolean more = nextOnEveryPage ? !page.isEmpty() : page.size() == pageSize;
+            link = !more ? null
+                    : "<" + url(request, Map.of("pageId", page.get(page.size() - 1).get("id").asText())) + ">; rel=\"next\"";
+        } else {
+            var sorted = new ArrayList<>(matching);
+            sorted.sort(orderBy(request.param("orderBy")));
+            int pageNumber = (int) Math.max(1, longParam(request, "page", 1));
+            int last = Math.max(1, (sorted.size() + pageSize - 1) / pageSize);
+            int from = Math.min(sorted.size(), (pageNumber - 1) * pageSize);
+            page = sorted.subList(from, Math.min(sorted.size(), from + pageSize));
+            link = navigableLinks(request, pageNumber, last, pageSize);
+        }
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
+        String fields = request.param("fields");
+        page.forEach(r -> body.add(fields == null || fields.isBlank() ? r : project(r, fields)));
+        var response = SimResponse.json(200, body);
+        return link == null ? response : response.withHeader("Link", link);
+    }
+
+    static SimResponse count(List<ObjectNode> records, String conditions) {
+        return SimResponse.json(200, Map.of("count", filter(records, conditions).size()));
+    }
+
+    private static List<ObjectNode> filter(List<ObjectNode> records, String conditions) {
+        Predicate<JsonNode> predicate = Conditions.parse(conditions, records.isEmpty() ? null : records.get(0));
+        return records.stream().filter(predicate::test).toList();
+    }
+
+    private static String navigableLinks(SimRequest request, int page, int last, int pageSize) {
+        if (last == 1 && page == 1) return null;
+        var links = new ArrayList<String>();
+        String size = String.valueOf(pageSize);
+        if (page > 1) {
+            links.add("<" + url(request, Map.of("pageSize", size, "page", "1")) + ">; rel=\"first\"");
+            links.add("<" + url(request, Map.of("pageSize", size, "page", String.valueOf(Math.min(page - 1, last)))) + ">; rel=\"prev\"");
+        }
+        if (page < last) {
+            links.add("<" + url(request, Map.of("pageSize", size, "page", String.valueOf(page + 1))) + ">; rel=\"next\"");
+            links.add("<" + url(request, Map.of("pageSize", size, "page", String.valueOf(last))) + ">; rel=\"last\"");
+        }
+        return links.isEmpty() ? null : String.join(", ", links);
+    }
+
+    /** The request's own URL with some parameters replaced, as ConnectWise builds its Link headers. */
+    private static String url(SimRequest request, Map<String, String> overrides) {
+        var params = new LinkedHashMap<>(request.query());
+        params.putAll(overrides);
+        var query = new StringBuilder();
+        params.forEach((k, v) -> query.append(query.isEmpty() ? "?" : "&").append(encode(k)).append('=').append(encode(v)));
+        return request.baseUrl() + request.path() + query;
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static int pageSize(SimRequest request) {
+        long size = longParam(request, "pageSize", DEFAULT_PAGE_SIZE);
+        return (int) Math.min(MAX_PAGE_SIZE, Math.max(1, size));
+    }
+
+    private static long longParam(SimRequest request, String name, long fallback) {
+        String value = request.param(name);
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidConditions(name + " must be a number");
+        }
+    }
+
+    private static Comparator<ObjectNode> orderBy(String orderBy) {
+        Comparator<ObjectNode> comparator = null;
+        if (orderBy != null && !orderBy.isBlank()) {
+            for (String clause : orderBy.split(",")) {
+                String[] parts = clause.trim().split("\\s+");
+                boolean desc = parts.length > 1 && parts[1].equalsIgnoreCase("desc");
+                if (parts.length > 2 || (parts.length == 2 && !desc && !parts[1].equalsIgnoreCase("asc"))) {
+                    throw new InvalidConditions("orderBy clause '" + clause.trim() + "' is invalid");
+                }
+                Comparator<ObjectNode> byField = (a, b) -> compareValues(Fields.resolve(a, parts[0]), Fields.resolve(b, parts[0]));
+                if (desc) byField = byField.reversed();
+                comparator = comparator == null ? byField : comparator.thenComparing(byField);
+            }
+        }
+        Comparator<ObjectNode> byId = Comparator.comparingLong(r -> r.get("id").asLong());
+        return comparator == null ? byId : comparator.thenComparing(byId);
+    }
+
+    private static int compareValues(JsonNode a, JsonNode b) {
+        boolean aNull = a.isMissingNode() || a.isNull(), bNull = b.isMissingNode() || b.isNull();
+        if (aNull || bNull) return Boolean.compare(!aNull, !bNull);
+        if (a.isNumber() && b.isNumber()) return a.decimalValue().compareTo(b.decimalValue());
+        return a.asText().toLowerCase(Locale.ROOT).compareTo(b.asText().toLowerCase(Locale.ROOT));
+    }
+
+    /** {@code fields=id,name,status/id}: keep only those paths. */
+    private static ObjectNode project(ObjectNode record, String fields) {
+        var result = JsonNodeFactory.instance.objectNode();
+        for (String path : fields.split(",")) {
+            String[] segments = path.trim().split("/");
+            JsonNode source = record;
+            ObjectNode target = result;
+            for (int i = 0; i < segments.length; i++) {
+                String name = actualName(source, segments[i]);
+                if (name == null) break;
+                JsonNode child = source.get(name);
+                if (i == segments.length - 1 || !child.isObject()) {
+                    target.set(name, child);
+                    break;
+                }
+                target = target.has(name) ? (ObjectNode) target.get(name) : target.putObject(name);
+                source = child;
+            }
+        }
+        return result;
+    }
+
+    private static String actualName(JsonNode node, String name) {
+        for (var e : node.properties()) if (e.getKey().equalsIgnoreCase(name)) return e.getKey();
+        return null;
+    }
+}

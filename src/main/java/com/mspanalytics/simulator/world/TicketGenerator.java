@@ -1,0 +1,402 @@
+package com.mspanalytics.simulator.world;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+
+/**
+ * Walks the world day by day and yields each ticket with its time entries and review, in id order.
+ * Each day draws from its own random stream (seed and date), and the only carried state is what the
+ * clean-world guards need, so the output is a pure function of the spec and is never held in memory.
+ *
+ * <p>Guards that keep the clean world clean: in the calm week (the latest complete week before the end
+ * date) every client gets exactly its rounded 12-week mean, so no client is a KPI 11 anomaly except the
+ * planted spike; in {@link WorldSize#capRecurrence() small worlds} a (client, category) pair never recurs
+ * more than 3 times in 91 days, a contact never raises more than 2 training tickets in 91 days, and no
+ * category takes more hours in 181 days than would make a fix project pay back (KPI 06).
+ */
+final class TicketGenerator implements Iterator<TicketBundle> {
+
+    private static final double[] WEEKDAY_WEIGHT = {1.15, 1.1, 1.05, 1.0, 0.9, 0.15, 0.1}; // Monday first
+    private static final double WEEK_WEIGHT = 5.45;
+    private static final int BASELINE_WEEKS = 12;
+    /** Small worlds: hours a category may take in 181 days, under KPI 06's pay-back point (~33 h at the defaults). */
+    private static final double CATEGORY_HOURS_CAP = 26;
+    private static final String[] SOURCES = {"Phone", "Email", "Email", "Portal"};
+    private static final String[] POSITIVE = {"Quick fix, thanks!", "Great service as always", null, null, "Very helpful"};
+    private static final String[] NEGATIVE = {"Took too long", "Problem came back the next day", "Nobody called me back"};
+
+    private final WorldSpec spec;
+    private final Catalog catalog;
+    private final Plants plants;
+    private final LocalDate endExclusive;
+    private final LocalDate calmStart;
+    private final LocalDate firstMonday;
+    private final Map<String, double[]> ownerWeights = new HashMap<>();
+    private final double[] categoryWeights;
+    private final Map<Integer, int[]> weeklyCounts = new HashMap<>();
+    private final Map<Integer, int[]> calmPlan = new HashMap<>();
+    private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
+    private final Map<Integer, ArrayDeque<double[]>> categoryHours = new HashMap<>();
+    private final ArrayDeque<TicketBundle> pending = new ArrayDeque<>();
+    private final Client northwind, contoso, fabrikam, globex, initech;
+    private final Contact pat;
+    private LocalDate day;
+    private long nextTicketId = 10_001, nextEntryId = 500_001, nextReviewId = 35_000_001;
+    private double contosoHours, contosoOutOfScopeHours;
+
+    TicketGenerator(WorldSpec spec, Catalog catalog, LocalDate endExclusive) {
+        this.spec = spec;
+        this.catalog = catalog;
+        this.plants = new Plants(spec, catalog);
+        this.endExclusive = endExclusive;
+        this.calmStart = Plants.calmWeekStart(spec);
+        this.day = spec.startDate();
+        this.firstMonday = day.minusDays(day.getDayOfWeek().getValue() - 1);
+        this.categoryWeights = catalog.categories().stream().mapToDouble(Category::weight).toArray();
+        this.northwind = catalog.client(Catalog.NORTHWIND);
+        this.contoso = catalog.client(Catalog.CONTOSO);
+        this.fabrikam = catalog.client(Catalog.FABRIKAM);
+        this.globex = catalog.client(Catalog.GLOBEX);
+        this.initech = catalog.client(Catalog.INITECH);
+        this.pat = catalog.client(Catalog.UMBRELLA).contacts().get(0);
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (pending.isEmpty() && day.isBefore(endExclusive)) {
+            generateDay();
+            day = day.plusDays(1);
+        }
+        return !pending.isEmpty();
+    }
+
+    @Override
+    public TicketBundle next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        return pending.poll();
+    }
+
+    private void generateDay() {
+        var rng = new SplittableRandom(mix(spec.seed(), day.toEpochDay()));
+        if (day.equals(calmStart)) planCalmWeek();
+        boolean calm = !day.isBefore(calmStart) && day.isBefore(calmStart.plusDays(7));
+        var drafts = new ArrayList<Draft>();
+        for (Client client : catalog.clients()) {
+            int count = calm ? calmPlan.get(client.id())[(int) (day.toEpochDay() - calmStart.toEpochDay())]
+                    : poisson(rng, client.weeklyRate() * dayShare(day));
+            for (int i = 0; i < count; i++) drafts.add(backgroundDraft(client, rng));
+        }
+        for (Plants.PlantedTicket p : plants.on(day)) {
+            Contact contact = p.contact() != null ? p.contact() : otherContact(p.client(), rng);
+            drafts.add(new Draft(p.client(), p.category(), contact, p.hoursFactor(), enteredAt(rng)));
+        }
+        drafts.sort(Comparator.comparing(Draft::enteredAt));
+        for (Draft draft : drafts) {
+            double factor = calm && draft.client == globex ? Plants.GLOBEX_HOURS_FACTOR : draft.hoursFactor;
+            TicketBundle bundle = build(draft, factor, rng);
+            pending.add(bundle);
+            if (spec.size().capRecurrence()) {
+                double hours = bundle.timeEntries().stream().mapToDouble(TimeEntry::actualHours).sum();
+                categoryHours.computeIfAbsent(draft.category.id(), k -> new ArrayDeque<>())
+                        .addLast(new double[] {day.toEpochDay(), hours});
+            }
+            weeklyCounts.computeIfAbsent(draft.client.id(), k -> new int[spec.size().weeks() + 200])[weekIndex(day)]++;
+        }
+    }
+
+    /** Calm week: each client gets its rounded baseline mean; Northwind gets the planted 3x spike (KPI 11). */
+    private void planCalmWeek() {
+        int week = weekIndex(calmStart);
+        for (Client client : catalog.clients()) {
+            int[] counts = weeklyCounts.getOrDefault(client.id(), new int[week + 1]);
+            double mean = 0, sq = 0;
+            for (int w = week - BASELINE_WEEKS; w < week; w++) mean += counts[w];
+            mean /= BASELINE_WEEKS;
+            for (int w = week - BASELINE_WEEKS; w < week; w++) sq += (counts[w] - mean) * (counts[w] - mean);
+            double sd = Math.sqrt(sq / BASELINE_WEEKS);
+            int target = client == northwind
+                    ? Math.max(Math.max((int) Math.round(3 * mean), (int) Math.ceil(mean + 2.5 * sd)), 6)
+                    : client == globex ? Math.max((int) Math.round(mean), 2) : (int) Math.round(mean);
+            calmPlan.put(client.id(), spreadOverWeek(target));
+        }
+    }
+
+    private static int[] spreadOverWeek(int total) {
+        int[] perDay = new int[7];
+        double[] remainder = new double[7];
+        int given = 0;
+        for (int d = 0; d < 7; d++) {
+            double exact = total * WEEKDAY_WEIGHT[d] / WEEK_WEIGHT;
+            perDay[d] = (int) exact;
+            remainder[d] = exact - perDay[d];
+            given += perDay[d];
+        }
+        for (; given < total; given++) {
+            int best = 0;
+            for (int d = 1; d < 7; d++) if (remainder[d] > remainder[best]) best = d;
+            perDay[best]++;
+            remainder[best] = -1;
+        }
+        return perDay;
+    }
+
+    private Draft backgroundDraft(Client client, SplittableRandom rng) {
+        Category category = null;
+        Contact contact = null;
+        for (int attempt = 0; attempt < 8; attempt++) {
+            category = catalog.categories().get(pick(rng, categoryWeights));
+            contact = client.contacts().get(rng.nextInt(client.contacts().size()));
+            if (acceptable(client, category, contact)) break;
+        }
+        if (!acceptable(client, category, contact)) {
+            category = catalog.category("Hardware/Laptop/Slow");
+            contact = otherContact(client, rng);
+        }
+        if (spec.size().capRecurrence()) {
+            remember(client.id() + "|" + category.id());
+            if (Plants.isTraining(category)) remember("contact|" + contact.id());
+        }
+        return new Draft(client, category, contact, 1, enteredAt(rng));
+    }
+
+    /** Keeps planted slices exact and, in small worlds, recurring categories and training tickets rare. */
+    private boolean acceptable(Client client, Category category, Contact contact) {
+        if (category.key().equals(Plants.PRINTER_STUCK)) return false;
+        if (client == initech && category.key().equals(Plants.BACKUP_FAILED)) return false;
+        if (client == fabrikam && category.domain().equals("Email")) return false;
+        if (contact == pat && Plants.isTraining(category)) return false;
+        if (!spec.size().capRecurrence()) return true;
+        if (recentCount(client.id() + "|" + category.id()) >= 3) return false;
+        if (recentHours(category) + 2 * category.baseHours() > CATEGORY_HOURS_CAP) return false;
+        return !Plants.isTraining(category) || recentCount("contact|" + contact.id()) < 2;
+    }
+
+    private int recentCount(String key) {
+        var days = recent.get(key);
+        if (days == null) return 0;
+        long today = day.toEpochDay();
+        while (!days.isEmpty() && days.peekFirst() < today - 90) days.pollFirst();
+        return days.size();
+    }
+
+    private double recentHours(Category category) {
+        var hours = categoryHours.get(category.id());
+        if (hours == null) return 0;
+        long today = day.toEpochDay();
+        while (!hours.isEmpty() && hours.peekFirst()[0] < today - 180) hours.pollFirst();
+        double sum = 0;
+        for (double[] h : hours) sum += h[1];
+        return sum;
+    }
+
+    private void remember(String key) {
+        recent.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(day.toEpochDay());
+    }
+
+    private Contact otherContact(Client client, SplittableRandom rng) {
+        var contacts = client.contacts();
+        return contacts.get(1 + rng.nextInt(contacts.size() - 1));
+    }
+
+    private Instant enteredAt(SplittableRandom rng) {
+        boolean weekend = day.getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue();
+        int hour = weekend ? 8 + rng.nextInt(12) : 7 + (int) Math.min(11, Math.abs(rng.nextDouble() + rng.nextDouble() - 0.7) * 7);
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(hour * 3600L + rng.nextInt(3600));
+    }
+
+    private TicketBundle build(Draft d, double hoursFactor, SplittableRandom rng) {
+        Category category = d.category;
+        String domain = category.domain();
+        Priority priority = pickPriority(rng);
+        Tech owner = pickOwner(domain, rng);
+        double speed = owner.speedIn(domain);
+        Instant respondedAt = d.enteredAt.plusSeconds((long) (priority.respondMinutes() * 60 * logNormal(rng, 0.4)));
+        boolean oneTouch = rng.nextDouble() < owner.fcrChance();
+        double worked = quarter(Math.max(0.25, category.baseHours() * hoursFactor * speed * logNormal(rng, 0.35)));
+        int entryCount = oneTouch ? 1 : 2 + rng.nextInt(5);
+        double resolveHours = priority.resolveHours() * speed * logNormal(rng, 0.25);
+        if (oneTouch) resolveHours = Math.min(resolveHours, 2 + rng.nextDouble() * 18);
+        Instant closedAt = d.enteredAt.plusSeconds((long) (resolveHours * 3600));
+
+        var entries = new ArrayList<TimeEntry>(entryCount);
+        double[] parts = split(worked, entryCount, rng);
+        long span = Math.max(0, closedAt.getEpochSecond() - respondedAt.getEpochSecond());
+        Instant lastEnd = respondedAt;
+        for (int j = 0; j < entryCount; j++) {
+            Instant start = respondedAt.plusSeconds(span * j / entryCount);
+            if (start.isBefore(lastEnd)) start = lastEnd;
+            Instant end = start.plusSeconds((long) (parts[j] * 3600));
+            lastEnd = end;
+            Tech member = j > 0 && j == entryCount - 2 && rng.nextDouble() < 0.25 ? pickOwner(domain, rng) : owner;
+            entries.add(entry(d, category, priority, member, start, end, parts[j], rng));
+        }
+        if (closedAt.isBefore(lastEnd.plusSeconds(300))) closedAt = lastEnd.plusSeconds(300);
+
+        Client client = d.client;
+        Agreement agreement = client.coveringAgreement(category.board(), WorkType.REMOTE);
+        var ticket = new Ticket(nextTicketId++, category.subType() + ": " + category.item(), client, d.contact,
+                category, priority, owner, agreement, SOURCES[rng.nextInt(SOURCES.length)], d.enteredAt,
+                respondedAt, closedAt);
+        var bound = new ArrayList<TimeEntry>(entries.size());
+        for (TimeEntry e : entries) bound.add(withTicket(e, ticket.id()));
+        return new TicketBundle(ticket, List.copyOf(bound), review(ticket, rng));
+    }
+
+    private TimeEntry entry(Draft d, Category category, Priority priority, Tech member, Instant start, Instant end,
+                            double hours, SplittableRandom rng) {
+        Client client = d.client;
+        WorkType workType = workType(category, priority, rng);
+        if (client == contoso && isContosoPlantDay(start)) {
+            contosoHours += hours;
+            // planted (KPI 05): Contoso's after-hours work given away against Managed Services, held at 30% of the
+            // hours in KPI 05's 30-day window
+            if ((contosoOutOfScopeHours + hours) / contosoHours <= Plants.CONTOSO_OUT_OF_SCOPE_SHARE) {
+                contosoOutOfScopeHours += hours;
+                return new TimeEntry(nextEntryId++, 0, client, member, WorkType.AFTER_HOURS, member.workRole(),
+                        BillableOption.NoCharge, client.mainAgreement(), start, end, hours, notes(category));
+            }
+        }
+        Agreement agreement = client.coveringAgreement(category.board(), workType);
+        BillableOption billable = agreement.type() == AgreementType.TIME_AND_MATERIALS ? BillableOption.Billable
+                : billableUnderAgreement(rng);
+        return new TimeEntry(nextEntryId++, 0, client, member, workType, member.workRole(), billable, agreement,
+                start, end, hours, notes(category));
+    }
+
+    private boolean isContosoPlantDay(Instant start) {
+        Instant from = spec.endDate().minusDays(Plants.CONTOSO_PLANT_DAYS - 1L).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return !start.isBefore(from) && start.isBefore(spec.endInstant());
+    }
+
+    private static String notes(Category category) {
+        return "Worked on " + category.item().toLowerCase();
+    }
+
+    private static TimeEntry withTicket(TimeEntry e, long ticketId) {
+        return new TimeEntry(e.id(), ticketId, e.client(), e.member(), e.workType(), e.workRole(), e.billableOption(),
+                e.agreement(), e.timeStart(), e.timeEnd(), e.actualHours(), e.notes());
+    }
+
+    private static WorkType workType(Category category, Priority priority, SplittableRandom rng) {
+        if (category.board() == Board.PROJECTS) return WorkType.PROJECT;
+        if (priority == Priority.P1 && rng.nextDouble() < 0.5) return WorkType.AFTER_HOURS;
+        boolean handsOn = category.type().equals("Hardware") || category.type().equals("Network")
+                || category.type().equals("Printer");
+        return handsOn && rng.nextDouble() < 0.15 ? WorkType.ONSITE : WorkType.REMOTE;
+    }
+
+    private static BillableOption billableUnderAgreement(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        if (u < 0.82) return BillableOption.Billable;
+        if (u < 0.94) return BillableOption.NoCharge;
+        if (u < 0.98) return BillableOption.DoNotBill;
+        return BillableOption.NoDefault;
+    }
+
+    private Review review(Ticket ticket, SplittableRandom rng) {
+        if (rng.nextDouble() >= 0.5) return null;
+        Instant sentAt = ticket.closedAt().plusSeconds(600);
+        if (rng.nextDouble() >= 0.7) return new Review(nextReviewId++, ticket, null, null, sentAt, null);
+        double u = rng.nextDouble(), quality = ticket.owner().quality();
+        int rating = u < quality ? 1 : u < quality + (1 - quality) * 0.4 ? 0 : -1;
+        String comment = rating == 1 ? POSITIVE[rng.nextInt(POSITIVE.length)]
+                : rating == -1 ? NEGATIVE[rng.nextInt(NEGATIVE.length)] : null;
+        Instant ratedAt = sentAt.plusSeconds(720 + rng.nextInt(30 * 3600));
+        return new Review(nextReviewId++, ticket, rating, comment, sentAt, ratedAt);
+    }
+
+    private Priority pickPriority(SplittableRandom rng) {
+        double u = rng.nextDouble();
+        for (Priority p : Priority.values()) {
+            if (u < p.share()) return p;
+            u -= p.share();
+        }
+        return Priority.P3;
+    }
+
+    private Tech pickOwner(String domain, SplittableRandom rng) {
+        double[] weights = ownerWeights.computeIfAbsent(domain,
+                dom -> catalog.techs().stream().mapToDouble(t -> t.skillIn(dom)).toArray());
+        return catalog.techs().get(pick(rng, weights));
+    }
+
+    private static int pick(SplittableRandom rng, double[] weights) {
+        double total = 0;
+        for (double w : weights) total += w;
+        double u = rng.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            u -= weights[i];
+            if (u < 0) return i;
+        }
+        return weights.length - 1;
+    }
+
+    private static double[] split(double hours, int parts, SplittableRandom rng) {
+        double[] result = new double[parts];
+        if (parts == 1) {
+            result[0] = hours;
+            return result;
+        }
+        double[] w = new double[parts];
+        double sum = 0;
+        for (int i = 0; i < parts; i++) sum += w[i] = 0.5 + rng.nextDouble();
+        for (int i = 0; i < parts; i++) result[i] = quarter(Math.max(0.25, hours * w[i] / sum));
+        return result;
+    }
+
+    private double dayShare(LocalDate date) {
+        double weekday = WEEKDAY_WEIGHT[date.getDayOfWeek().getValue() - 1] / WEEK_WEIGHT;
+        double season = 1 + 0.1 * Math.sin(2 * Math.PI * (date.getDayOfYear() - 80) / 365.0);
+        boolean holidays = (date.getMonthValue() == 12 && date.getDayOfMonth() >= 22)
+                || (date.getMonthValue() == 1 && date.getDayOfMonth() <= 2);
+        return weekday * season * (holidays ? 0.6 : 1.0);
+    }
+
+    private int weekIndex(LocalDate date) {
+        return (int) ((date.toEpochDay() - firstMonday.toEpochDay()) / 7);
+    }
+
+    static int poisson(SplittableRandom rng, double lambda) {
+        if (lambda > 30) return Math.max(0, (int) Math.round(lambda + Math.sqrt(lambda) * gaussian(rng)));
+        double limit = Math.exp(-lambda), product = rng.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= rng.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    static double logNormal(SplittableRandom rng, double sigma) {
+        return Math.exp(sigma * gaussian(rng));
+    }
+
+    static double gaussian(SplittableRandom rng) {
+        double u = 1 - rng.nextDouble(), v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    private static double quarter(double hours) {
+        return Math.round(hours * 4) / 4.0;
+    }
+
+    static long mix(long seed, long salt) {
+        long z = seed + salt * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private record Draft(Client client, Category category, Contact contact, double hoursFactor, Instant enteredAt) {}
+}
