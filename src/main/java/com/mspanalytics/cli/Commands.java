@@ -1,5 +1,6 @@
 package com.mspanalytics.cli;
 
+import com.mspanalytics.simulator.SimulateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ public final class Commands {
     static {
         COMMANDS.put("seed", new SeedCommand());
         COMMANDS.put("rotate-secrets", new RotateSecretsCommand());
+        COMMANDS.put("simulate", (options, out, err) -> SimulateCommand.run(options, out));
     }
 
     private Commands() {

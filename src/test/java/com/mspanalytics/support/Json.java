@@ -10,6 +10,10 @@ public final class Json {
     private Json() {
     }
 
+    public static String toJson(Object value) {
+        return MAPPER.writeValueAsString(value);
+    }
+
     public static JsonNode parse(String json) {
         return MAPPER.readTree(json);
     }
