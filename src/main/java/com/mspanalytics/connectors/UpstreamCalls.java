@@ -42,10 +42,11 @@ public class UpstreamCalls {
     }
 
     /**
-     * @param service e.g. "connectwise"; with the tenant it names the circuit breaker
+     * @param service e.g. "ConnectWise"; with the tenant it names the circuit breaker
+     * @param path what is called, for messages (no query string: it may carry filters worth keeping private)
      * @throws UpstreamException when the call fails for good, or the circuit is open (status 0)
      */
-    public <T> T call(TenantId tenant, String service, Supplier<T> call) {
+    public <T> T call(TenantId tenant, String service, String path, Supplier<T> call) {
         CircuitBreaker breaker = breakers.circuitBreaker(tenant + ":" + service);
         Retry retry = Retry.of(service, retryConfig);
         try {
@@ -53,11 +54,12 @@ public class UpstreamCalls {
                 try {
                     return call.get();
                 } catch (ResourceAccessException e) {
-                    throw new UpstreamException(service, "(connection)", 0, null);
+                    throw new UpstreamException(service, path, 0, null);
                 }
             })).get();
         } catch (CallNotPermittedException e) {
-            throw new UpstreamException(service, "(circuit open after repeated failures; paused for a while)", 0, null);
+            throw new UpstreamException(service + " " + path + ": not called, too many recent failures (circuit open "
+                    + "for a while)");
         }
     }
 

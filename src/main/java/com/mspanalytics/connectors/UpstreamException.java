@@ -15,9 +15,17 @@ public class UpstreamException extends RuntimeException {
     private final @Nullable Duration retryAfter;
 
     public UpstreamException(String service, String path, int status, @Nullable Duration retryAfter) {
-        super(service + " " + path + " answered HTTP " + status);
+        super(service + " " + path + (status == 0 ? ": no response (connection refused, dropped or timed out)"
+                : " answered HTTP " + status));
         this.status = status;
         this.retryAfter = retryAfter;
+    }
+
+    /** A call that was not made at all (the circuit is open). */
+    public UpstreamException(String message) {
+        super(message);
+        this.status = 0;
+        this.retryAfter = null;
     }
 
     /** HTTP status; 0 when no response came (refused, dropped or timed-out connection). */

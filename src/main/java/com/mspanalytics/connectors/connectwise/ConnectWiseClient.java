@@ -48,7 +48,7 @@ final class ConnectWiseClient {
             values.put(name, value);
         });
         URI target = uri.encode().buildAndExpand(values).toUri();
-        return calls.call(tenant, "connectwise", () -> rest.get().uri(target)
+        return calls.call(tenant, SERVICE, path, () -> rest.get().uri(target)
                 .headers(h -> headers.forEach(h::set))
                 .exchange((request, response) -> {
                     int status = response.getStatusCode().value();
