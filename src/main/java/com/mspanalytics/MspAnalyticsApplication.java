@@ -14,9 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MspAnalyticsApplication {
 
     public static void main(String[] args) {
-        if (Commands.isCommand(args)) {
-            System.exit(Commands.run(args, System.out, System.err));
+        if (!Commands.isCommand(args)) {
+            SpringApplication.run(MspAnalyticsApplication.class, args);
+            return;
         }
-        SpringApplication.run(MspAnalyticsApplication.class, args);
+        int exit = Commands.run(args, System.out, System.err);
+        if (exit >= 0) {
+            System.exit(exit);
+        }
     }
 }

@@ -13,6 +13,7 @@ public final class Commands {
 
     static {
         COMMANDS.put("seed", new SeedCommand());
+        COMMANDS.put("demo", new DemoCommand());
         COMMANDS.put("rotate-secrets", new RotateSecretsCommand());
         COMMANDS.put("simulate", (options, out, err) -> SimulateCommand.run(options, out));
     }

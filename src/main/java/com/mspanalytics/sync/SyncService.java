@@ -66,6 +66,12 @@ public class SyncService {
         SyncRun[] created = new SyncRun[1];
         SyncRun run = transaction.execute(status -> {
             runs.failIfStale(entity, properties.staleAfter());
+            runs.failIfStale(ALL, properties.staleAfter());
+            // An active "all" run already covers every entity: no second writer for the same rows.
+            Optional<SyncRun> coveringAll = ALL.equals(entity) ? Optional.empty() : runs.findActive(ALL);
+            if (coveringAll.isPresent()) {
+                return coveringAll.get();
+            }
             Optional<SyncRun> inserted = runs.insertQueued(tenant, entity, trigger);
             inserted.ifPresent(r -> created[0] = r);
             return inserted.or(() -> runs.findActive(entity)).orElseThrow();
