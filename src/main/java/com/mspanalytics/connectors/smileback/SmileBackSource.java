@@ -1,0 +1,163 @@
+package com.mspanalytics.connectors.smileback;
+
+import com.mspanalytics.connectors.OutboundHttp;
+import com.mspanalytics.connectors.UpstreamCalls;
+import com.mspanalytics.connectors.UpstreamException;
+import com.mspanalytics.sync.PageCounts;
+import com.mspanalytics.sync.SyncFailure;
+import com.mspanalytics.sync.SyncSession;
+import com.mspanalytics.sync.SyncSource;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Syncs SmileBack CSAT reviews into {@code smileback_reviews} (entity and connector {@code smileback}).
+ *
+ * <p>Reads {@code /v3/reviews/?include_unrated=true} (unrated reviews are needed for the response rate) and
+ * follows {@code next} to the end. Incremental runs ask for {@code modified_since} = checkpoint − overlap; the
+ * checkpoint is the largest {@code last_modified} seen. It moves only with the last page of a run: SmileBack does
+ * not document the order of a filtered list, so a page's maximum says nothing about the pages still to come, and
+ * a run that fails (or a process that dies) mid-walk is simply read again from the old checkpoint (re-read reviews
+ * are not rewritten).
+ *
+ * <p>Why limit/offset paging under a fixed {@code modified_since} cannot lose a review for good: the filter only
+ * ever gains members (a modification moves {@code last_modified} forward, deletion is a {@code status: deleted}
+ * tombstone that keeps its place), so a shift while we walk can only make us read a review twice. A review changed
+ * after we read it has a {@code last_modified} after the walk began, and the next run's window starts an overlap
+ * before the largest timestamp we saw, which covers it as long as a walk is shorter than the overlap.
+ *
+ * <p>{@code status: deleted} marks the row deleted ({@code deleted_at}); it is never removed.
+ */
+@Component
+final class SmileBackSource implements SyncSource {
+
+    static final String CHECKPOINT = "smileback:reviews";
+
+    /**
+     * One statement per page straight from the response body ({@code results}): the columns are documented in
+     * V6. Re-read reviews whose raw JSON did not change are not written.
+     */
+    private static final String UPSERT = """
+            WITH page AS (
+                SELECT DISTINCT ON (r->>'id') r
+                FROM jsonb_array_elements(CAST(:page AS jsonb)->'results') AS r
+                ORDER BY r->>'id', r->>'last_modified' DESC),
+            written AS (
+                INSERT INTO smileback_reviews (tenant_id, id, ticket_id, agents, company_id, company_name, contact_id,
+                        score, rating, status, created_at, rated_at, last_updated, deleted_at, raw, synced_at)
+                SELECT :tenant, (r->>'id')::bigint,
+                       CASE WHEN r->'ticket'->>'id' ~ '^[0-9]{1,18}$' THEN (r->'ticket'->>'id')::bigint END,
+                       ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(r->'ticket'->'agents') = 'array'
+                                                                   THEN r->'ticket'->'agents' ELSE '[]' END)),
+                       r->'company'->>'id', r->'company'->>'name', r->'contact'->>'id',
+                       CASE r->>'rating' WHEN '1' THEN 1 WHEN '0' THEN 0 WHEN '-1' THEN -1 END,
+                       CASE r->>'rating' WHEN '1' THEN 'positive' WHEN '0' THEN 'neutral' WHEN '-1' THEN 'negative' END,
+                       r->>'status',
+                       (r->'ticket'->>'closed_on')::timestamptz,
+                       (r->>'rated_on')::timestamptz,
+                       (r->>'last_modified')::timestamptz,
+                       CASE WHEN r->>'status' = 'deleted' THEN now() END,
+                       r, now()
+                FROM page
+                ON CONFLICT (tenant_id, id) DO UPDATE SET
+                    ticket_id = EXCLUDED.ticket_id, agents = EXCLUDED.agents, company_id = EXCLUDED.company_id,
+                    company_name = EXCLUDED.company_name, contact_id = EXCLUDED.contact_id, score = EXCLUDED.score,
+                    rating = EXCLUDED.rating, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
+                    rated_at = EXCLUDED.rated_at, last_updated = EXCLUDED.last_updated,
+                    deleted_at = CASE WHEN EXCLUDED.status = 'deleted'
+                                      THEN coalesce(smileback_reviews.deleted_at, now()) END,
+                    raw = EXCLUDED.raw, synced_at = now()
+                WHERE smileback_reviews.raw IS DISTINCT FROM EXCLUDED.raw
+                RETURNING (xmax = 0) AS inserted, (deleted_at IS NOT NULL) AS deleted)
+            SELECT count(*) FILTER (WHERE inserted AND NOT deleted) AS inserted,
+                   count(*) FILTER (WHERE NOT inserted AND NOT deleted) AS updated,
+                   count(*) FILTER (WHERE deleted) AS deleted
+            FROM written""";
+
+    private final OutboundHttp http;
+    private final UpstreamCalls calls;
+    private final SmileBackProperties properties;
+
+    SmileBackSource(OutboundHttp http, UpstreamCalls calls, SmileBackProperties properties) {
+        this.http = http;
+        this.calls = calls;
+        this.properties = properties;
+    }
+
+    @Override
+    public String entity() {
+        return "smileback";
+    }
+
+    @Override
+    public String connector() {
+        return "smileback";
+    }
+
+    @Override
+    public int order() {
+        return 80;
+    }
+
+    @Override
+    public void pull(SyncSession session) {
+        SmileBackClient client = new SmileBackClient(http.restClient(), calls, session.tenant(), session.credentials());
+        Instant watermark = session.checkpoint(CHECKPOINT).map(Instant::parse).orElse(null);
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("include_unrated", "true");
+        query.put("limit", String.valueOf(properties.pageSize()));
+        if (watermark != null) {
+            query.put("modified_since", watermark.minus(properties.overlap()).toString());
+        }
+        URI target = client.uri(SmileBackClient.REVIEWS, query);
+        String path = target.getPath();
+        Instant newest = watermark;
+        for (int page = 1; target != null; page++) {
+            String body = fetch(client, target, page);
+            JsonNode envelope = SmileBackClient.parse(body, path, page);
+            JsonNode results = envelope.path("results");
+            if (!results.isArray()) {
+                throw new SyncFailure(SmileBackClient.SERVICE + " " + path + " page " + page + ": no results array");
+            }
+            for (JsonNode review : results) {
+                Instant modified = lastModified(review, path, page);
+                newest = newest == null || modified.isAfter(newest) ? modified : newest;
+            }
+            JsonNode next = envelope.path("next");
+            target = next.isString() && !next.asString().isBlank() ? client.next(next.asString(), path, page) : null;
+            boolean last = target == null;
+            String position = newest == null ? null : newest.toString();
+            session.commit(results.size(), jdbc -> jdbc.sql(UPSERT).param("tenant", session.tenant().value())
+                    .param("page", body)
+                    .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("deleted")))
+                    .single(), last && position != null ? CHECKPOINT : null, position);
+        }
+    }
+
+    private static Instant lastModified(JsonNode review, String path, int page) {
+        if (!review.path("id").canConvertToLong()) {
+            throw new SyncFailure(SmileBackClient.SERVICE + " " + path + " page " + page + ": a review without a numeric id");
+        }
+        try {
+            return OffsetDateTime.parse(review.path("last_modified").asString("")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new SyncFailure(SmileBackClient.SERVICE + " " + path + " page " + page
+                    + ": a review without a valid last_modified");
+        }
+    }
+
+    private static String fetch(SmileBackClient client, URI target, int page) {
+        try {
+            return client.get(target);
+        } catch (UpstreamException e) {
+            throw new SyncFailure(e.getMessage() + " (page " + page + ")" + (e.status() == 401 || e.status() == 403
+                    ? "; check the smileback credentials (PUT /settings/connectors/smileback)" : ""));
+        }
+    }
+}
