@@ -43,7 +43,7 @@ final class DemoCommand implements Command {
         Simulators simulators = Simulators.start(SimulatorOptions.of(seed, size, LocalDate.now(ZoneOffset.UTC)));
         ConfigurableApplicationContext app = new SpringApplicationBuilder(MspAnalyticsApplication.class)
                 // The simulators listen on loopback, which only embedded mode allows by default.
-                .properties(Map.of("msp.connectors.allow-private-addresses", "true"))
+                .properties(Map.of("CONNECTORS_ALLOW_PRIVATE_ADDRESSES", "true"))
                 .listeners(event -> {
                     if (event instanceof ContextClosedEvent) {
                         simulators.close();

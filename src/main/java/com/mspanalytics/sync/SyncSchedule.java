@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.mspanalytics.tenant.TenantContext;
 import com.mspanalytics.tenant.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,11 +37,14 @@ class SyncSchedule implements SmartLifecycle {
     private final Scheduler scheduler;
     private final SyncService sync;
     private final JdbcClient jdbc;
+    private final MeterRegistry executions;
     private volatile boolean running;
 
-    SyncSchedule(DataSource dataSource, SyncService sync, JdbcClient jdbc, SyncProperties properties) {
+    SyncSchedule(DataSource dataSource, SyncService sync, JdbcClient jdbc, SyncProperties properties,
+            MeterRegistry meters) {
         this.sync = sync;
         this.jdbc = jdbc;
+        this.executions = meters;
         RecurringTask<Void> frequent = Tasks.recurring("sync-frequent", FixedDelay.of(properties.frequentInterval()))
                 .execute((instance, context) -> queueEveryTenant(true));
         RecurringTask<Void> hourly = Tasks.recurring("sync-hourly", FixedDelay.of(properties.hourlyInterval()))
@@ -54,6 +58,7 @@ class SyncSchedule implements SmartLifecycle {
 
     /** Queues the tenant's configured entities of one group; @return how many runs were started or found. */
     int queueEveryTenant(boolean frequent) {
+        executions.counter("msp.sync.schedule.executions", "job", frequent ? "sync-frequent" : "sync-hourly").increment();
         int queued = 0;
         for (UUID id : jdbc.sql("SELECT all_tenant_ids()").query(UUID.class).list()) {
             TenantId tenant = new TenantId(id);

@@ -31,7 +31,7 @@ class SeedCommandIntegrationTests {
     @Test
     void seedsIntoTheRunningEmbeddedServerAndPrintsAWorkingKeyAloneOnTheLastLine() {
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(MspAnalyticsApplication.class)
-                .properties(Map.of("DATA_DIR", dataDir.toString(), "server.port", "0")).run()) {
+                .properties(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0")).run()) {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             System.setProperty("DATA_DIR", dataDir.toString());
 

@@ -59,7 +59,7 @@ class ConfigurationValidationTests {
         env.put("API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER);
         env.put("REDIS_URL", "redis://127.0.0.1:1");
         env.put("REDIS_PASSWORD", "redis-password-for-validation");
-        env.put("server.port", "0");
+        env.put("PORT", "0");
         return env;
     }
 }

@@ -74,7 +74,7 @@ class EmbeddedModeIntegrationTests {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(MspAnalyticsApplication.class)
-                .properties(Map.of("DATA_DIR", dataDir.toString(), "server.port", "0"))
+                .properties(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0"))
                 .run();
     }
 

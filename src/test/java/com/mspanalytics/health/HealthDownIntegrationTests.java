@@ -23,7 +23,7 @@ class HealthDownIntegrationTests {
     void answers503WithDatabaseDownWhenThePostgresServerStops() throws Exception {
         EmbeddedPostgres postgres = TestDatabase.start();
         Map<String, Object> env = new HashMap<>(TestDatabase.productionEnvironment(postgres));
-        env.put("server.port", "0");
+        env.put("PORT", "0");
         env.put("msp.database.connection-timeout", "1s");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MspAnalyticsApplication.class)
                 .properties(env).run()) {

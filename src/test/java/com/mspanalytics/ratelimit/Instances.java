@@ -34,7 +34,7 @@ final class Instances {
      */
     static ConfigurableApplicationContext start(String keyPrefix, Clock clock, Map<String, String> properties) {
         Map<String, Object> env = new HashMap<>(TestDatabase.productionEnvironment(TestDatabase.server()));
-        env.put("server.port", "0");
+        env.put("PORT", "0");
         env.put("REDIS_URL", TestRedis.url());
         env.put("REDIS_PASSWORD", TestRedis.PASSWORD);
         env.put("msp.ratelimit.redis.timeout", Limiters.TEST_TIMEOUT.toMillis() + "ms");

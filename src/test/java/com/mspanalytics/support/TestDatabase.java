@@ -43,6 +43,7 @@ public final class TestDatabase {
     public static Map<String, String> productionEnvironment(EmbeddedPostgres server) {
         return Map.of(
                 "msp.sync.schedule-enabled", "false",
+                "PORT", "0",
                 "API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER,
                 "DATABASE_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
                 "DB_USER", "postgres",

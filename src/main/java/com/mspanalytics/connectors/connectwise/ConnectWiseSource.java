@@ -1,6 +1,7 @@
 package com.mspanalytics.connectors.connectwise;
 
 import com.mspanalytics.connectors.OutboundHttp;
+import com.mspanalytics.connectors.OutboundUrlRejected;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.sync.PageCounts;
@@ -192,6 +193,8 @@ final class ConnectWiseSource implements SyncSource {
             Map<String, String> headers, int page) {
         try {
             return client.get(path, query, headers);
+        } catch (OutboundUrlRejected e) {
+            throw new SyncFailure(e.getMessage() + "; fix baseUrl with PUT /settings/connectors/connectwise");
         } catch (UpstreamException e) {
             throw new SyncFailure(e.getMessage() + " (page " + page + ")" + (e.status() == 401 || e.status() == 403
                     ? "; check the connectwise credentials (PUT /settings/connectors/connectwise)" : ""));
