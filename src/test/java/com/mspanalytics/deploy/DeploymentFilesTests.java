@@ -92,6 +92,17 @@ class DeploymentFilesTests {
         assertThat(dockerfile).containsPattern("(?m)^HEALTHCHECK .*\\n?.*?/health");
     }
 
+    /** The n8n example drives only documented endpoints, with an API key from n8n's environment. */
+    @Test
+    void n8nWorkflowCallsTheSyncEndpointsWithAnApiKey() throws IOException {
+        String workflow = Files.readString(Path.of("deploy/n8n/msp-analytics-sync.json"));
+        List<String> urls = Pattern.compile("/sync/[a-z-]+").matcher(workflow).results().map(m -> m.group()).toList();
+
+        assertThat(urls).containsExactlyInAnyOrder("/sync/tickets", "/sync/time-entries", "/sync/all");
+        assertThat(workflow).contains("X-API-Key").contains("$env.MSP_ANALYTICS_API_KEY").doesNotContain("msp_ak_");
+        assertThat(new Yaml().load(workflow).toString()).contains("scheduleTrigger");
+    }
+
     private Map<String, Object> services() {
         return map(compose.get("services"));
     }
