@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "msp.sync.schedule-enabled", havingValue = "true", matchIfMissing = true)
 class SyncSchedule implements SmartLifecycle {
 
-    static final Set<String> FREQUENT = Set.of("tickets", "time-entries");
+    /** SOC events too: a critical one must be acknowledged within 15 minutes. */
+    static final Set<String> FREQUENT = Set.of("tickets", "time-entries", "sentinelone", "defender");
     private static final Logger log = LoggerFactory.getLogger(SyncSchedule.class);
 
     private final Scheduler scheduler;
