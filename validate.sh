@@ -13,7 +13,8 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 COMPOSE="$HERE/deploy/docker-compose.yml"
 failures=0
 
-pass() { printf 'PASS  %s\n' "$1"; }
+passes=0
+pass() { printf 'PASS  %s\n' "$1"; passes=$((passes + 1)); }
 fail() { printf 'FAIL  %s\n' "$1"; failures=$((failures + 1)); }
 check() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1 (expected $3, got $2)"; fi; }
 
@@ -117,4 +118,5 @@ else
 fi
 
 if [ "$failures" -eq 0 ]; then echo "All checks passed"; else echo "$failures check(s) failed"; fi
+echo "validate: $passes passed, $failures failed"
 [ "$failures" -eq 0 ]
