@@ -47,7 +47,12 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
         LocalDate entered = date(t.dateEntered());
         String client = t.client().identifier();
         int week = weeksBeforeCalm(entered);
-        if (week >= 0 && week <= 12) weeklyTickets.computeIfAbsent(client, k -> new int[13])[week]++;
+        if (week >= 0 && week <= 12) {
+            String domain = t.category().domain();
+            weeklyTickets.computeIfAbsent(client, k -> new int[13])[week]++;
+            weeklyTickets.computeIfAbsent("domain|" + domain, k -> new int[13])[week]++;
+            weeklyTickets.computeIfAbsent("cell|" + client + "|" + domain, k -> new int[13])[week]++;
+        }
         double hours = 0;
         for (TimeEntry e : bundle.timeEntries()) {
             if (e.timeEnd().isAfter(end)) continue;
@@ -104,6 +109,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
     Ledger build(List<SecurityEvent> events) {
         var facts = new ArrayList<PlantedFact>();
         facts.add(ticketSpike());
+        facts.addAll(spikeConsequences());
         facts.add(hoursTrend(Catalog.GLOBEX, "hours-spike",
                 "Globex logged 3.5x its usual hours per ticket in the latest complete week"));
         facts.add(hoursTrend(Catalog.NORTHWIND, "consequence",
@@ -149,6 +155,42 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 Map.of("count", (double) counts[0], "baselineMean", round(mean), "baselineStddev", round(sd),
                         "z", round((counts[0] - mean) / sd), "ratio", round(counts[0] / mean)),
                 "Northwind raised about 3x its usual weekly tickets in the latest complete week");
+    }
+
+    /**
+     * KPI 11's rule on the domain and client×domain series of the latest complete week: whatever trips it is lifted
+     * by Northwind's spike (clean series are held at their baseline), so a correct KPI reports these too.
+     */
+    private List<PlantedFact> spikeConsequences() {
+        var facts = new ArrayList<PlantedFact>();
+        weeklyTickets.forEach((key, counts) -> {
+            if (!key.contains("|")) return;
+            double[] baseline = new double[12];
+            for (int i = 0; i < 12; i++) baseline[i] = counts[12 - i];
+            double mean = mean(baseline), sd = stddev(baseline, mean);
+            if (counts[0] < 5 && mean < 5) return;
+            boolean anomaly = sd > 0 ? Math.abs((counts[0] - mean) / sd) >= 2 : poissonTail(counts[0], mean) < 0.01;
+            if (!anomaly) return;
+            String[] parts = key.split("\\|");
+            Map<String, String> keys = parts[0].equals("domain") ? Map.of("dimension", "domain", "domain", parts[1])
+                    : Map.of("dimension", "client-domain", "client", parts[1], "domain", parts[2]);
+            facts.add(new PlantedFact("ticket-trends", "consequence", keys, calmStart, calmStart.plusDays(6),
+                    Map.of("count", (double) counts[0], "baselineMean", round(mean), "baselineStddev", round(sd),
+                            "z", sd > 0 ? round((counts[0] - mean) / sd) : Double.NaN),
+                    "Lifted by Northwind's spike in the latest complete week"));
+        });
+        facts.sort(java.util.Comparator.comparing(f -> f.keys().toString()));
+        return facts;
+    }
+
+    /** P(X at least as far from the mean as {@code count}) for X ~ Poisson(mean), on the side count lies. */
+    private static double poissonTail(int count, double mean) {
+        double p = Math.exp(-mean), below = 0;
+        for (int k = 0; k < count; k++) {
+            below += p;
+            p *= mean / (k + 1);
+        }
+        return count >= mean ? 1 - below : below + p;
     }
 
     private PlantedFact hoursTrend(String client, String kind, String description) {
