@@ -27,6 +27,8 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
     private final List<Closed> closed90 = new ArrayList<>();
     private final Map<String, Double> billable90 = new HashMap<>();
     private final Map<String, Double> dpatelHours = new LinkedHashMap<>();
+    private final Map<String, Integer> trainingByClient = new HashMap<>();
+    private final Map<String, java.util.Set<Integer>> activeContacts = new HashMap<>();
     private double contosoHours, contosoOutOfScope;
     private int contosoOutOfScopeEntries;
     private int backupCount, patTraining, patAll, printerCount, emailBefore, emailAfter;
@@ -78,6 +80,8 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 backupCount++;
                 backupHours += hours;
             }
+            activeContacts.computeIfAbsent(client, k -> new java.util.HashSet<>()).add(t.contact().id());
+            if (Plants.isTraining(t.category())) trainingByClient.merge(client, 1, Integer::sum);
             if (t.contact().equals(catalog.client(Catalog.UMBRELLA).contacts().get(0))) {
                 patAll++;
                 if (Plants.isTraining(t.category())) patTraining++;
@@ -125,6 +129,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
         facts.add(fact("client-training-needs", "training-contact", Map.of("client", Catalog.UMBRELLA, "contact", "Pat Jones"), 90,
                 Map.of("trainingTickets", (double) patTraining, "tickets", (double) patAll, "share", round((double) patTraining / patAll)),
                 "Pat Jones at Umbrella keeps asking how-to questions"));
+        facts.add(trainingClient());
         double annualHours = printerHours * 365 / 180, saving = annualHours * 60 * 0.6, projectCost = 40 * 60.0;
         facts.add(fact("improvement-projects", "recurring-issue", Map.of("category", Plants.PRINTER_STUCK), 180,
                 Map.of("count", (double) printerCount, "hours", round(printerHours), "annualHours", round(annualHours),
@@ -144,6 +149,19 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 "Fabrikam's email migration cut its Email tickets by 60% (90 days before start vs 90 days after close)"));
         facts.add(criticalThreat(events));
         return new Ledger(facts);
+    }
+
+    /** Training tickets per active contact against the median client (clients with no tickets in the window excluded). */
+    private PlantedFact trainingClient() {
+        var rates = new ArrayList<Double>();
+        activeContacts.forEach((client, contacts) -> rates.add(trainingByClient.getOrDefault(client, 0) / (double) contacts.size()));
+        double median = median(rates);
+        int contacts = activeContacts.get(Catalog.UMBRELLA).size(), training = trainingByClient.get(Catalog.UMBRELLA);
+        return fact("client-training-needs", "training-client", Map.of("client", Catalog.UMBRELLA), 90,
+                Map.of("trainingTickets", (double) training, "activeContacts", (double) contacts,
+                        "perContact", round((double) training / contacts), "tenantMedian", round(median),
+                        "ratio", round(training / (double) contacts / median)),
+                "Umbrella raises the most training tickets per active contact (Pat Jones's questions)");
     }
 
     private PlantedFact ticketSpike() {

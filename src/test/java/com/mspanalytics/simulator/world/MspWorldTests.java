@@ -142,6 +142,25 @@ class MspWorldTests {
     }
 
     @Test
+    void onlyThePlantedClientNeedsTrainingOnceSmallSamplesAreIgnored() {
+        LocalDate from = TINY.spec().endDate().minusDays(89);
+        Map<String, Integer> training = new HashMap<>();
+        Map<String, Set<Integer>> active = new HashMap<>();
+        TINY.tickets().filter(t -> !LocalDate.ofInstant(t.dateEntered(), ZoneOffset.UTC).isBefore(from)).forEach(t -> {
+            active.computeIfAbsent(t.client().identifier(), k -> new java.util.HashSet<>()).add(t.contact().id());
+            if (Plants.isTraining(t.category())) training.merge(t.client().identifier(), 1, Integer::sum);
+        });
+        var rates = new ArrayList<Double>();
+        active.forEach((c, contacts) -> rates.add(training.getOrDefault(c, 0) / (double) contacts.size()));
+        double median = LedgerBuilder.median(rates);
+        var flagged = active.keySet().stream().filter(c -> training.getOrDefault(c, 0) >= 5)
+                .filter(c -> training.get(c) / (double) active.get(c).size() / median >= 2).toList();
+        assertThat(flagged).containsExactly(Catalog.UMBRELLA);
+        var fact = TINY.ledger().factsFor("client-training-needs").stream().filter(f -> f.kind().equals("training-client")).findFirst().orElseThrow();
+        assertThat(fact.expected().get("ratio")).isGreaterThanOrEqualTo(2.0);
+    }
+
+    @Test
     void cleanTimeEntriesAreCoveredByTheirAgreement() {
         List<String> outOfScope = new ArrayList<>();
         TINY.bundles().forEach(b -> b.timeEntries().forEach(e -> {
