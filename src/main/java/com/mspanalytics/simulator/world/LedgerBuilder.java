@@ -236,7 +236,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 Map.of("n", (double) mine.size(), "techMedianHours", round(techMedian), "teamMedianHours", round(teamMedian),
                         "ratio", round(techMedian / teamMedian), "teamMedianExcludingTechHours", round(median(others)),
                         "excessHours", round((techMedian - teamMedian) * mine.size())),
-                "jsmith takes about twice the team's median resolution time on Network tickets (team median includes jsmith)");
+                "jsmith takes 2-3 times the team's median resolution time on Network tickets (team median includes jsmith)");
     }
 
     private PlantedFact fcrStar() {
