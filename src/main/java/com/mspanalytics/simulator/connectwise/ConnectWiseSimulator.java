@@ -17,6 +17,7 @@ import com.mspanalytics.simulator.world.Priority;
 import com.mspanalytics.simulator.world.TicketBundle;
 import com.mspanalytics.simulator.world.WorldView;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ public final class ConnectWiseSimulator implements SimulatedService {
     public static final String LIMITED_PRIVATE_KEY = "limitedPrivateKey";
     public static final String CODEBASE = "v4_6_release";
 
+    private static final int CACHE_LIMIT = 100_000;
     private static final Pattern API_PATH = Pattern.compile("^/([^/]+)/apis/3\\.0(/.*?)/?$");
     private static final Pattern BY_ID = Pattern.compile("^(/.+)/(\\d+)$");
     private static final Pattern COMPANY_INFO = Pattern.compile("^/login/companyinfo/([^/]+)/?$");
@@ -96,28 +98,49 @@ public final class ConnectWiseSimulator implements SimulatedService {
         var since = world.world().spec().startDate().minusYears(2);
         Map<Integer, Client> clients = new HashMap<>();
         catalog.clients().forEach(c -> clients.put(c.id(), c));
-        collections.put("/service/tickets", v -> v.bundles().stream().map(b -> records.ticket(b, v)).toList());
-        collections.put("/time/entries", v -> v.timeEntries().stream()
-                .map(e -> records.timeEntry(e, v.byTicketId().get(e.ticketId()).ticket())).toList());
-        collections.put("/company/companies", v -> catalog.clients().stream().map(c -> records.company(c, since)).toList());
+        collections.put("/service/tickets", v -> lazy(v.bundles(), b -> records.ticket(b, v)));
+        collections.put("/time/entries", v -> lazy(v.timeEntries(),
+                e -> records.timeEntry(e, v.byTicketId().get(e.ticketId()).ticket())));
+        collections.put("/company/companies", v -> lazy(catalog.clients(), c -> records.company(c, since)));
         collections.put("/company/contacts", v -> catalog.clients().stream()
                 .flatMap(c -> c.contacts().stream().map(ct -> records.contact(ct, c))).toList());
-        collections.put("/system/members", v -> catalog.techs().stream().map(t -> records.member(t, since)).toList());
-        collections.put("/service/boards", v -> List.of(Board.values()).stream().map(b -> records.boardRecord(b)).toList());
-        collections.put("/service/priorities", v -> List.of(Priority.values()).stream().map(p -> records.priorityRecord(p)).toList());
+        collections.put("/system/members", v -> lazy(catalog.techs(), t -> records.member(t, since)));
+        collections.put("/service/boards", v -> lazy(List.of(Board.values()), records::boardRecord));
+        collections.put("/service/priorities", v -> lazy(List.of(Priority.values()), records::priorityRecord));
         collections.put("/finance/agreements", v -> catalog.clients().stream()
                 .flatMap(c -> c.agreements().stream().map(a -> records.agreement(a, c))).toList());
-        collections.put("/finance/agreements/types", v -> List.of(AgreementType.values()).stream().map(records::agreementType).toList());
-        collections.put("/project/projects", v -> catalog.projects().stream()
-                .map(p -> records.project(p, clients.get(p.companyId()), v)).toList());
+        collections.put("/finance/agreements/types", v -> lazy(List.of(AgreementType.values()), records::agreementType));
+        collections.put("/project/projects", v -> lazy(catalog.projects(), p -> records.project(p, clients.get(p.companyId()), v)));
     }
 
+    /** Records in id order, built when read: large worlds are never turned into JSON all at once. */
+    private static <T> List<ObjectNode> lazy(List<T> source, Function<T, ObjectNode> toJson) {
+        return new AbstractList<>() {
+            @Override
+            public ObjectNode get(int index) {
+                return toJson.apply(source.get(index));
+            }
+
+            @Override
+            public int size() {
+                return source.size();
+            }
+        };
+    }
+
+    /** Small collections are built once per clock position; large ones stay lazy (memory over speed). */
     private List<ObjectNode> collection(String path, WorldView view) {
         if (cachedVersion != view.version()) {
             cache.clear();
             cachedVersion = view.version();
         }
-        return cache.computeIfAbsent(path, p -> collections.get(p).apply(view));
+        var cached = cache.get(path);
+        if (cached != null) return cached;
+        var records = collections.get(path).apply(view);
+        if (records.size() > CACHE_LIMIT) return records;
+        var built = List.copyOf(records);
+        cache.put(path, built);
+        return built;
     }
 
     private SimResponse handle(SimRequest request) {
@@ -164,8 +187,7 @@ public final class ConnectWiseSimulator implements SimulatedService {
         Matcher byId = BY_ID.matcher(path);
         if (byId.matches() && collections.containsKey(byId.group(1))) {
             long id = Long.parseLong(byId.group(2));
-            return collection(byId.group(1), view).stream().filter(r -> r.get("id").asLong() == id).findFirst()
-                    .map(r -> SimResponse.json(200, r))
+            return ListQuery.byId(collection(byId.group(1), view), id).map(r -> SimResponse.json(200, r))
                     .orElseGet(() -> notFound(recordName(byId.group(1)) + " ID " + id + " not found"));
         }
         return notFound("The requested resource was not found.");

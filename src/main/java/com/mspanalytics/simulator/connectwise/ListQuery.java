@@ -26,22 +26,26 @@ final class ListQuery {
 
     private ListQuery() {}
 
+    /** {@code records} must be in id order (every collection is), which forward-only paging relies on. */
     static SimResponse list(SimRequest request, List<ObjectNode> records, String conditions, boolean nextOnEveryPage) {
-        var matching = filter(records, conditions);
+        Predicate<JsonNode> predicate = Conditions.parse(conditions, records.isEmpty() ? null : records.get(0));
         int pageSize = pageSize(request);
         boolean forwardOnly = "forward-only".equalsIgnoreCase(request.header("pagination-type"));
         List<ObjectNode> page;
         String link;
         if (forwardOnly) {
             if (request.param("orderBy") != null) throw new InvalidConditions("orderBy is not supported with forward-only pagination");
-            long after = longParam(request, "pageId", 0);
-            page = matching.stream().filter(r -> r.get("id").asLong() > after)
-                    .sorted(Comparator.comparingLong(r -> r.get("id").asLong())).limit(pageSize).toList();
+            page = new ArrayList<>(Math.min(pageSize, records.size()));
+            for (int i = firstIdAbove(records, longParam(request, "pageId", 0)); i < records.size() && page.size() < pageSize; i++) {
+                ObjectNode record = records.get(i);
+                if (predicate.test(record)) page.add(record);
+            }
             boolean more = nextOnEveryPage ? !page.isEmpty() : page.size() == pageSize;
             link = !more ? null
                     : "<" + url(request, Map.of("pageId", page.get(page.size() - 1).get("id").asText())) + ">; rel=\"next\"";
         } else {
-            var sorted = new ArrayList<>(matching);
+            var sorted = new ArrayList<ObjectNode>();
+            for (ObjectNode record : records) if (predicate.test(record)) sorted.add(record);
             sorted.sort(orderBy(request.param("orderBy")));
             int pageNumber = (int) Math.max(1, longParam(request, "page", 1));
             int last = Math.max(1, (sorted.size() + pageSize - 1) / pageSize);
@@ -56,13 +60,28 @@ final class ListQuery {
         return link == null ? response : response.withHeader("Link", link);
     }
 
-    static SimResponse count(List<ObjectNode> records, String conditions) {
-        return SimResponse.json(200, Map.of("count", filter(records, conditions).size()));
+    static java.util.Optional<ObjectNode> byId(List<ObjectNode> records, long id) {
+        int index = firstIdAbove(records, id - 1);
+        if (index == records.size()) return java.util.Optional.empty();
+        ObjectNode record = records.get(index);
+        return record.get("id").asLong() == id ? java.util.Optional.of(record) : java.util.Optional.empty();
     }
 
-    private static List<ObjectNode> filter(List<ObjectNode> records, String conditions) {
+    private static int firstIdAbove(List<ObjectNode> records, long id) {
+        int low = 0, high = records.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (records.get(mid).get("id").asLong() <= id) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    static SimResponse count(List<ObjectNode> records, String conditions) {
         Predicate<JsonNode> predicate = Conditions.parse(conditions, records.isEmpty() ? null : records.get(0));
-        return records.stream().filter(predicate::test).toList();
+        int count = 0;
+        for (ObjectNode record : records) if (predicate.test(record)) count++;
+        return SimResponse.json(200, Map.of("count", count));
     }
 
     private static String navigableLinks(SimRequest request, int page, int last, int pageSize) {

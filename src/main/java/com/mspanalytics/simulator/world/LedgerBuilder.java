@@ -27,6 +27,8 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
     private final List<Closed> closed90 = new ArrayList<>();
     private final Map<String, Double> billable90 = new HashMap<>();
     private final Map<String, Double> dpatelHours = new LinkedHashMap<>();
+    private final Map<String, Integer> trainingByClient = new HashMap<>();
+    private final Map<String, java.util.Set<Integer>> activeContacts = new HashMap<>();
     private double contosoHours, contosoOutOfScope;
     private int contosoOutOfScopeEntries;
     private int backupCount, patTraining, patAll, printerCount, emailBefore, emailAfter;
@@ -47,7 +49,12 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
         LocalDate entered = date(t.dateEntered());
         String client = t.client().identifier();
         int week = weeksBeforeCalm(entered);
-        if (week >= 0 && week <= 12) weeklyTickets.computeIfAbsent(client, k -> new int[13])[week]++;
+        if (week >= 0 && week <= 12) {
+            String domain = t.category().domain();
+            weeklyTickets.computeIfAbsent(client, k -> new int[13])[week]++;
+            weeklyTickets.computeIfAbsent("domain|" + domain, k -> new int[13])[week]++;
+            weeklyTickets.computeIfAbsent("cell|" + client + "|" + domain, k -> new int[13])[week]++;
+        }
         double hours = 0;
         for (TimeEntry e : bundle.timeEntries()) {
             if (e.timeEnd().isAfter(end)) continue;
@@ -73,6 +80,8 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 backupCount++;
                 backupHours += hours;
             }
+            activeContacts.computeIfAbsent(client, k -> new java.util.HashSet<>()).add(t.contact().id());
+            if (Plants.isTraining(t.category())) trainingByClient.merge(client, 1, Integer::sum);
             if (t.contact().equals(catalog.client(Catalog.UMBRELLA).contacts().get(0))) {
                 patAll++;
                 if (Plants.isTraining(t.category())) patTraining++;
@@ -104,6 +113,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
     Ledger build(List<SecurityEvent> events) {
         var facts = new ArrayList<PlantedFact>();
         facts.add(ticketSpike());
+        facts.addAll(spikeConsequences());
         facts.add(hoursTrend(Catalog.GLOBEX, "hours-spike",
                 "Globex logged 3.5x its usual hours per ticket in the latest complete week"));
         facts.add(hoursTrend(Catalog.NORTHWIND, "consequence",
@@ -119,6 +129,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
         facts.add(fact("client-training-needs", "training-contact", Map.of("client", Catalog.UMBRELLA, "contact", "Pat Jones"), 90,
                 Map.of("trainingTickets", (double) patTraining, "tickets", (double) patAll, "share", round((double) patTraining / patAll)),
                 "Pat Jones at Umbrella keeps asking how-to questions"));
+        facts.add(trainingClient());
         double annualHours = printerHours * 365 / 180, saving = annualHours * 60 * 0.6, projectCost = 40 * 60.0;
         facts.add(fact("improvement-projects", "recurring-issue", Map.of("category", Plants.PRINTER_STUCK), 180,
                 Map.of("count", (double) printerCount, "hours", round(printerHours), "annualHours", round(annualHours),
@@ -140,6 +151,19 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
         return new Ledger(facts);
     }
 
+    /** Training tickets per active contact against the median client (clients with no tickets in the window excluded). */
+    private PlantedFact trainingClient() {
+        var rates = new ArrayList<Double>();
+        activeContacts.forEach((client, contacts) -> rates.add(trainingByClient.getOrDefault(client, 0) / (double) contacts.size()));
+        double median = median(rates);
+        int contacts = activeContacts.get(Catalog.UMBRELLA).size(), training = trainingByClient.get(Catalog.UMBRELLA);
+        return fact("client-training-needs", "training-client", Map.of("client", Catalog.UMBRELLA), 90,
+                Map.of("trainingTickets", (double) training, "activeContacts", (double) contacts,
+                        "perContact", round((double) training / contacts), "tenantMedian", round(median),
+                        "ratio", round(training / (double) contacts / median)),
+                "Umbrella raises the most training tickets per active contact (Pat Jones's questions)");
+    }
+
     private PlantedFact ticketSpike() {
         int[] counts = weeklyTickets.getOrDefault(Catalog.NORTHWIND, new int[13]);
         double[] baseline = new double[12];
@@ -149,6 +173,42 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 Map.of("count", (double) counts[0], "baselineMean", round(mean), "baselineStddev", round(sd),
                         "z", round((counts[0] - mean) / sd), "ratio", round(counts[0] / mean)),
                 "Northwind raised about 3x its usual weekly tickets in the latest complete week");
+    }
+
+    /**
+     * KPI 11's rule on the domain and client×domain series of the latest complete week: whatever trips it is lifted
+     * by Northwind's spike (clean series are held at their baseline), so a correct KPI reports these too.
+     */
+    private List<PlantedFact> spikeConsequences() {
+        var facts = new ArrayList<PlantedFact>();
+        weeklyTickets.forEach((key, counts) -> {
+            if (!key.contains("|")) return;
+            double[] baseline = new double[12];
+            for (int i = 0; i < 12; i++) baseline[i] = counts[12 - i];
+            double mean = mean(baseline), sd = stddev(baseline, mean);
+            if (counts[0] < 5 && mean < 5) return;
+            boolean anomaly = sd > 0 ? Math.abs((counts[0] - mean) / sd) >= 2 : poissonTail(counts[0], mean) < 0.01;
+            if (!anomaly) return;
+            String[] parts = key.split("\\|");
+            Map<String, String> keys = parts[0].equals("domain") ? Map.of("dimension", "domain", "domain", parts[1])
+                    : Map.of("dimension", "client-domain", "client", parts[1], "domain", parts[2]);
+            facts.add(new PlantedFact("ticket-trends", "consequence", keys, calmStart, calmStart.plusDays(6),
+                    Map.of("count", (double) counts[0], "baselineMean", round(mean), "baselineStddev", round(sd),
+                            "z", sd > 0 ? round((counts[0] - mean) / sd) : Double.NaN),
+                    "Lifted by Northwind's spike in the latest complete week"));
+        });
+        facts.sort(java.util.Comparator.comparing(f -> f.keys().toString()));
+        return facts;
+    }
+
+    /** P(X at least as far from the mean as {@code count}) for X ~ Poisson(mean), on the side count lies. */
+    private static double poissonTail(int count, double mean) {
+        double p = Math.exp(-mean), below = 0;
+        for (int k = 0; k < count; k++) {
+            below += p;
+            p *= mean / (k + 1);
+        }
+        return count >= mean ? 1 - below : below + p;
     }
 
     private PlantedFact hoursTrend(String client, String kind, String description) {
@@ -176,7 +236,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 Map.of("n", (double) mine.size(), "techMedianHours", round(techMedian), "teamMedianHours", round(teamMedian),
                         "ratio", round(techMedian / teamMedian), "teamMedianExcludingTechHours", round(median(others)),
                         "excessHours", round((techMedian - teamMedian) * mine.size())),
-                "jsmith takes about twice the team's median resolution time on Network tickets (team median includes jsmith)");
+                "jsmith takes 2-3 times the team's median resolution time on Network tickets (team median includes jsmith)");
     }
 
     private PlantedFact fcrStar() {

@@ -26,6 +26,9 @@ final class Plants {
     static final Set<String> TRAINING_WORDS = Set.of("How To", "Training", "User Error", "Password Reset", "Access Request");
 
     static final int INITECH_BACKUP_TICKETS = 7;
+    static final int JSMITH_NETWORK_TICKETS = 6;
+    static final List<String> NETWORK_TOPICS = List.of("Network/VPN/Cannot Connect", "Network/Wi-Fi/Slow",
+            "Network/Firewall/Rule Change");
     static final int UMBRELLA_TRAINING_TICKETS = 6;
     static final int PRINTER_TICKETS = 42;
     static final double PRINTER_HOURS_FACTOR = 2.5;
@@ -34,7 +37,8 @@ final class Plants {
     static final double CONTOSO_OUT_OF_SCOPE_SHARE = 0.30;
     static final int CONTOSO_PLANT_DAYS = 30;
 
-    record PlantedTicket(Client client, Category category, Contact contact, double hoursFactor, Project project) {}
+    /** A ticket the plan adds; {@code contact} and {@code owner} null mean drawn as usual. */
+    record PlantedTicket(Client client, Category category, Contact contact, double hoursFactor, Tech owner) {}
 
     private final Map<LocalDate, List<PlantedTicket>> byDay = new HashMap<>();
 
@@ -52,6 +56,12 @@ final class Plants {
         for (int i = 0; i < PRINTER_TICKETS; i++) {
             add(spec, end.minusDays(175 - 4L * i), new PlantedTicket(clients.get((i * 7) % clients.size()),
                     catalog.category(PRINTER_STUCK), null, PRINTER_HOURS_FACTOR, null));
+        }
+        // jsmith's slowness on Network needs a sample: a few more Network tickets land on him (KPI 03)
+        Tech jsmith = catalog.tech(Catalog.JSMITH);
+        for (int i = 0; i < JSMITH_NETWORK_TICKETS; i++) {
+            add(spec, end.minusDays(84 - 13L * i), new PlantedTicket(clients.get((i * 11 + 5) % clients.size()),
+                    catalog.category(NETWORK_TOPICS.get(i % NETWORK_TOPICS.size())), null, 1, jsmith));
         }
         Client fabrikam = catalog.client(Catalog.FABRIKAM);
         Project migration = catalog.projects().get(0);
