@@ -57,6 +57,11 @@ public final class ConnectWiseSimulator implements SimulatedService {
     private final Map<String, Function<WorldView, List<ObjectNode>>> collections = new LinkedHashMap<>();
     private final Map<String, List<ObjectNode>> cache = new ConcurrentHashMap<>();
     private volatile long cachedVersion = -1;
+    /** Collections large enough to need a {@link KeysetIndex}: how to read each record's id and lastUpdated cheaply. */
+    private final Map<String, Function<WorldView, KeysetIndex>> indexBuilders = new LinkedHashMap<>();
+    private final Map<String, VersionedIndex> indexes = new ConcurrentHashMap<>();
+
+    private record VersionedIndex(long version, KeysetIndex index) {}
 
     private ConnectWiseSimulator(LiveWorld world, int port, Faults faults, long seed, ApiVariants variants) {
         this.world = world;
@@ -101,6 +106,11 @@ public final class ConnectWiseSimulator implements SimulatedService {
         collections.put("/service/tickets", v -> lazy(v.bundles(), b -> records.ticket(b, v)));
         collections.put("/time/entries", v -> lazy(v.timeEntries(),
                 e -> records.timeEntry(e, v.byTicketId().get(e.ticketId()).ticket())));
+        // the same values the records' JSON shows: id, and _info/lastUpdated truncated to the second (ConnectWiseRecords)
+        indexBuilders.put("/service/tickets", v -> KeysetIndex.build(v.bundles().size(),
+                i -> v.bundles().get(i).ticket().id(), i -> v.lastUpdated(v.bundles().get(i)).getEpochSecond()));
+        indexBuilders.put("/time/entries", v -> KeysetIndex.build(v.timeEntries().size(),
+                i -> v.timeEntries().get(i).id(), i -> v.timeEntries().get(i).timeEnd().getEpochSecond()));
         collections.put("/company/companies", v -> lazy(catalog.clients(), c -> records.company(c, since)));
         collections.put("/company/contacts", v -> catalog.clients().stream()
                 .flatMap(c -> c.contacts().stream().map(ct -> records.contact(ct, c))).toList());
@@ -143,7 +153,23 @@ public final class ConnectWiseSimulator implements SimulatedService {
         return built;
     }
 
+    /** The collection's index at this clock position, built on first use; null for collections without one. */
+    private KeysetIndex index(String path, WorldView view) {
+        var builder = indexBuilders.get(path);
+        if (builder == null) return null;
+        var current = indexes.get(path);
+        if (current != null && current.version() == view.version()) return current.index();
+        var built = new VersionedIndex(view.version(), builder.apply(view));
+        indexes.put(path, built);
+        return built.index();
+    }
+
     private SimResponse handle(SimRequest request) {
+        return handle(request, true);
+    }
+
+    /** {@code indexed = false} answers every list by evaluating each record, for comparing both paths in tests. */
+    SimResponse handle(SimRequest request, boolean indexed) {
         Matcher info = COMPANY_INFO.matcher(request.path());
         if (info.matches()) return companyInfo(info.group(1));
         Matcher api = API_PATH.matcher(request.path());
@@ -151,13 +177,13 @@ public final class ConnectWiseSimulator implements SimulatedService {
         SimResponse denied = authenticate(request, api.group(2));
         if (denied != null) return denied;
         try {
-            return route(request, api.group(2), world.view());
+            return route(request, api.group(2), world.view(), indexed);
         } catch (InvalidConditions e) {
             return error(400, "InvalidObject", e.getMessage());
         }
     }
 
-    private SimResponse route(SimRequest request, String path, WorldView view) {
+    private SimResponse route(SimRequest request, String path, WorldView view, boolean indexed) {
         boolean get = request.method().equals("GET");
         if (path.equals("/system/info") && get) {
             return SimResponse.json(200, Map.of("version", "v2025.1.10426", "isCloud", false,
@@ -165,12 +191,14 @@ public final class ConnectWiseSimulator implements SimulatedService {
         }
         if (path.equals("/service/tickets/search") && request.method().equals("POST")) {
             String conditions = SimResponse.JSON.readTree(request.body()).path("conditions").asText(null);
-            return ListQuery.list(request, collection("/service/tickets", view), conditions, nextOnEveryPage);
+            return ListQuery.list(request, collection("/service/tickets", view),
+                    indexed ? index("/service/tickets", view) : null, conditions, nextOnEveryPage);
         }
         if (!get) return error(405, "MethodNotAllowed", "The requested resource does not support http method '" + request.method() + "'.");
         if (path.equals("/system/audittrail") || path.equals("/system/audittrail/count")) return auditTrail(request, path, view);
         if (collections.containsKey(path)) {
-            return ListQuery.list(request, collection(path, view), request.param("conditions"), nextOnEveryPage);
+            return ListQuery.list(request, collection(path, view), indexed ? index(path, view) : null,
+                    request.param("conditions"), nextOnEveryPage);
         }
         if (path.endsWith("/count") && collections.containsKey(path.substring(0, path.length() - 6))) {
             return ListQuery.count(collection(path.substring(0, path.length() - 6), view), request.param("conditions"));

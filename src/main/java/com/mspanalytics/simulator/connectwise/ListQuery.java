@@ -28,34 +28,60 @@ final class ListQuery {
 
     /** {@code records} must be in id order (every collection is), which forward-only paging relies on. */
     static SimResponse list(SimRequest request, List<ObjectNode> records, String conditions, boolean nextOnEveryPage) {
+        return list(request, records, null, conditions, nextOnEveryPage);
+    }
+
+    /**
+     * As above; {@code index} (may be null) answers keyset-shaped reads of a large collection by binary search and
+     * renders only the page's records. Whatever it does not answer is evaluated record by record, as without it.
+     */
+    static SimResponse list(SimRequest request, List<ObjectNode> records, KeysetIndex index, String conditions,
+                            boolean nextOnEveryPage) {
         Predicate<JsonNode> predicate = Conditions.parse(conditions, records.isEmpty() ? null : records.get(0));
         int pageSize = pageSize(request);
         boolean forwardOnly = "forward-only".equalsIgnoreCase(request.header("pagination-type"));
-        List<ObjectNode> page;
+        String fields = request.param("fields");
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
         String link;
         if (forwardOnly) {
             if (request.param("orderBy") != null) throw new InvalidConditions("orderBy is not supported with forward-only pagination");
-            page = new ArrayList<>(Math.min(pageSize, records.size()));
-            for (int i = firstIdAbove(records, longParam(request, "pageId", 0)); i < records.size() && page.size() < pageSize; i++) {
+            boolean all = conditions == null || conditions.isBlank();
+            // listing ids only (deletion reconciliation) needs no record rendered when the index knows the ids
+            boolean idsOnly = index != null && all && fields != null && fields.trim().equalsIgnoreCase("id");
+            long after = longParam(request, "pageId", 0);
+            int first = index != null ? index.firstIdAbove(after) : firstIdAbove(records, after);
+            int count = 0;
+            long lastId = 0;
+            for (int i = first; i < records.size() && count < pageSize; i++) {
+                if (idsOnly) {
+                    lastId = index.idAt(i);
+                    body.add(JsonNodeFactory.instance.objectNode().put("id", lastId));
+                    count++;
+                    continue;
+                }
                 ObjectNode record = records.get(i);
-                if (predicate.test(record)) page.add(record);
+                if (!all && !predicate.test(record)) continue;
+                body.add(fields == null || fields.isBlank() ? record : project(record, fields));
+                lastId = record.get("id").asLong();
+                count++;
             }
-            boolean more = nextOnEveryPage ? !page.isEmpty() : page.size() == pageSize;
-            link = !more ? null
-                    : "<" + url(request, Map.of("pageId", page.get(page.size() - 1).get("id").asText())) + ">; rel=\"next\"";
+            boolean more = nextOnEveryPage ? count > 0 : count == pageSize;
+            link = !more ? null : "<" + url(request, Map.of("pageId", Long.toString(lastId))) + ">; rel=\"next\"";
         } else {
-            var sorted = new ArrayList<ObjectNode>();
-            for (ObjectNode record : records) if (predicate.test(record)) sorted.add(record);
-            sorted.sort(orderBy(request.param("orderBy")));
+            List<ObjectNode> sorted = index == null ? null : index.select(records, conditions, request.param("orderBy"));
+            if (sorted == null) {
+                var matching = new ArrayList<ObjectNode>();
+                for (ObjectNode record : records) if (predicate.test(record)) matching.add(record);
+                matching.sort(orderBy(request.param("orderBy")));
+                sorted = matching;
+            }
             int pageNumber = (int) Math.max(1, longParam(request, "page", 1));
             int last = Math.max(1, (sorted.size() + pageSize - 1) / pageSize);
             int from = Math.min(sorted.size(), (pageNumber - 1) * pageSize);
-            page = sorted.subList(from, Math.min(sorted.size(), from + pageSize));
+            List<ObjectNode> page = sorted.subList(from, Math.min(sorted.size(), from + pageSize));
+            page.forEach(r -> body.add(fields == null || fields.isBlank() ? r : project(r, fields)));
             link = navigableLinks(request, pageNumber, last, pageSize);
         }
-        ArrayNode body = JsonNodeFactory.instance.arrayNode();
-        String fields = request.param("fields");
-        page.forEach(r -> body.add(fields == null || fields.isBlank() ? r : project(r, fields)));
         var response = SimResponse.json(200, body);
         return link == null ? response : response.withHeader("Link", link);
     }
