@@ -29,7 +29,7 @@ final class EndpointPermissions {
         if (startsWith(path, "/sync") && !HttpMethod.GET.equals(method)) {
             return Permission.SYNC;
         }
-        if (startsWith(path, "/compute")) {
+        if (startsWith(path, "/compute") || (startsWith(path, "/anomalies") && !HttpMethod.GET.equals(method))) {
             return Permission.COMPUTE;
         }
         if (startsWith(path, "/llm")) {

@@ -1,0 +1,25 @@
+package com.mspanalytics.kpi;
+
+import java.util.Map;
+
+/**
+ * One of the twelve KPIs of kpis.md. Beans of this type are discovered by their {@link #slug()}.
+ * Aggregation belongs in PostgreSQL: implementations run SQL through {@link KpiContext#jdbc()} and
+ * shape its rows, they do not load tickets into Java.
+ */
+public interface Kpi {
+
+    /** e.g. "ticket-trends". */
+    String slug();
+
+    /** The window when the request names none: this many days ending at {@code asOf}, inclusive. */
+    int defaultLookbackDays();
+
+    /**
+     * Every parameter the KPI accepts with its default (a Number, String or Boolean), after tenant
+     * settings. A request naming another parameter is refused; values must have the default's type.
+     */
+    Map<String, Object> defaultParams(KpiContext.Settings settings);
+
+    KpiOutput compute(KpiContext context);
+}

@@ -1,0 +1,85 @@
+package com.mspanalytics.kpi;
+
+import com.mspanalytics.tenant.TenantId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code kpi_results} and {@code anomalies}, under the current tenant (RLS). */
+@Repository
+class KpiRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    KpiRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void save(TenantId tenant, KpiResult result) {
+        jdbc.sql("""
+                INSERT INTO kpi_results (tenant_id, id, kpi, window_from, window_to, params, result, computed_at)
+                VALUES (:tenant, :id, :kpi, :from, :to, CAST(:params AS jsonb), CAST(:result AS jsonb), :computedAt)
+                """)
+                .param("tenant", tenant.value()).param("id", result.id()).param("kpi", result.kpi())
+                .param("from", result.window().from()).param("to", result.window().to())
+                .param("params", json.writeValueAsString(result.params()))
+                .param("result", json.writeValueAsString(result))
+                .param("computedAt", java.sql.Timestamp.from(result.computedAt()))
+                .update();
+    }
+
+    /** @return the findings not recorded before (stable key), now recorded as open */
+    List<KpiOutput.Finding> recordAnomalies(TenantId tenant, String kpi, UUID resultId, List<KpiOutput.Finding> found) {
+        return found.stream().filter(f -> jdbc.sql("""
+                INSERT INTO anomalies (tenant_id, kpi, dimension, key, period, details, result_id)
+                VALUES (:tenant, :kpi, :dimension, :key, :period, CAST(:details AS jsonb), :result)
+                ON CONFLICT (tenant_id, kpi, dimension, key, period) DO NOTHING
+                """)
+                .param("tenant", tenant.value()).param("kpi", kpi).param("dimension", f.dimension())
+                .param("key", f.key()).param("period", f.period()).param("details", json.writeValueAsString(f.details()))
+                .param("result", resultId).update() == 1).toList();
+    }
+
+    Optional<KpiResult> latest(String kpi) {
+        return results(kpi, 1).stream().findFirst();
+    }
+
+    Optional<KpiResult> find(UUID id) {
+        return jdbc.sql("SELECT result::text FROM kpi_results WHERE id = :id").param("id", id).query(String.class)
+                .optional().map(text -> json.readValue(text, KpiResult.class));
+    }
+
+    List<KpiResult> results(String kpi, int limit) {
+        return jdbc.sql("SELECT result::text FROM kpi_results WHERE kpi = :kpi ORDER BY computed_at DESC, id LIMIT :limit")
+                .param("kpi", kpi).param("limit", limit).query(String.class).list().stream()
+                .map(text -> json.readValue(text, KpiResult.class)).toList();
+    }
+
+    List<AnomalyView> anomalies(String status, int limit) {
+        return jdbc.sql("""
+                SELECT kpi, dimension, key, period, status, details::text, result_id, first_seen_at, acknowledged_at
+                FROM anomalies WHERE (CAST(:status AS text) IS NULL OR status = :status)
+                ORDER BY first_seen_at DESC, kpi, dimension, key LIMIT :limit""")
+                .param("status", status).param("limit", limit)
+                .query((rs, n) -> new AnomalyView(rs.getString("kpi"), rs.getString("dimension"), rs.getString("key"),
+                        rs.getString("period"), rs.getString("status"),
+                        json.readValue(rs.getString("details"), java.util.Map.class),
+                        rs.getObject("result_id", UUID.class),
+                        rs.getObject("first_seen_at", java.time.OffsetDateTime.class),
+                        rs.getObject("acknowledged_at", java.time.OffsetDateTime.class)))
+                .list();
+    }
+
+    boolean acknowledge(String kpi, String dimension, String key, String period) {
+        return jdbc.sql("""
+                UPDATE anomalies SET status = 'acknowledged', acknowledged_at = coalesce(acknowledged_at, now())
+                WHERE kpi = :kpi AND dimension = :dimension AND key = :key AND period = :period
+                """).param("kpi", kpi).param("dimension", dimension).param("key", key).param("period", period)
+                .update() == 1;
+    }
+}

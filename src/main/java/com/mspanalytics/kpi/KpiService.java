@@ -1,0 +1,133 @@
+package com.mspanalytics.kpi;
+
+import com.mspanalytics.settings.TenantSettings;
+import com.mspanalytics.settings.TenantSettingsService;
+import com.mspanalytics.tenant.TenantContext;
+import com.mspanalytics.tenant.TenantId;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+/** Computes, stores and reads KPI results of the current tenant. */
+@Service
+public class KpiService {
+
+    public static final String ALL = "all";
+
+    private final Map<String, Kpi> kpis = new LinkedHashMap<>();
+    private final KpiRepository repository;
+    private final TenantSettingsService settings;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+
+    KpiService(List<Kpi> kpis, KpiRepository repository, TenantSettingsService settings, JdbcClient jdbc, Clock clock,
+            ApplicationEventPublisher events, TransactionTemplate transaction) {
+        this.transaction = transaction;
+        kpis.stream().sorted(Comparator.comparing(Kpi::slug)).forEach(k -> this.kpis.put(k.slug(), k));
+        this.repository = repository;
+        this.settings = settings;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public List<String> slugs() {
+        return List.copyOf(kpis.keySet());
+    }
+
+    /**
+     * Computes and stores one KPI; new anomalies are recorded and announced with {@link AnomaliesFound}.
+     *
+     * @throws UnknownKpi (404) or {@link InvalidKpiRequest} (400 naming each field)
+     */
+    @Transactional
+    public KpiResult compute(String slug, KpiRequest request) {
+        Kpi kpi = require(slug);
+        TenantId tenant = TenantContext.require();
+        TenantSettings tenantSettings = settings.current();
+        ZoneId zone = ZoneId.of(tenantSettings.timeZone());
+        KpiContext.Settings kpiSettings = new KpiContext.Settings(tenantSettings, zone);
+        KpiRequests.Resolved resolved = KpiRequests.resolve(kpi, request, LocalDate.now(clock.withZone(zone)),
+                kpi.defaultParams(kpiSettings));
+        KpiContext context = new KpiContext(tenant, kpiSettings, resolved.from(), resolved.to(), resolved.asOf(),
+                resolved.params(), jdbc);
+        KpiOutput output = kpi.compute(context);
+        KpiResult result = new KpiResult(UUID.randomUUID(), slug, tenant.toString(),
+                new KpiResult.Window(resolved.from(), resolved.to(), resolved.asOf(), zone.getId()), resolved.params(),
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), output.summary(), output.rows());
+        repository.save(tenant, result);
+        List<KpiOutput.Finding> fresh = repository.recordAnomalies(tenant, slug, result.id(), output.anomalies());
+        if (!fresh.isEmpty()) {
+            events.publishEvent(new AnomaliesFound(tenant, result, fresh));
+        }
+        return result;
+    }
+
+    /** Every KPI with its default window ending at {@code asOf} (today when null), each in its own transaction. */
+    public List<KpiResult> computeAll(LocalDate asOf) {
+        List<KpiResult> results = new ArrayList<>();
+        for (String slug : kpis.keySet()) {
+            results.add(transaction.execute(status -> compute(slug, new KpiRequest(null, null, null, asOf, null))));
+        }
+        return results;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<KpiResult> latest(String slug) {
+        require(slug);
+        return repository.latest(slug);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<KpiResult> find(UUID id) {
+        return repository.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<KpiResult> results(String slug, int limit) {
+        require(slug);
+        return repository.results(slug, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<AnomalyView> anomalies(String status, int limit) {
+        return repository.anomalies(status, limit);
+    }
+
+    @Transactional
+    public boolean acknowledge(String kpi, String dimension, String key, String period) {
+        return repository.acknowledge(kpi, dimension, key, period);
+    }
+
+    private Kpi require(String slug) {
+        Kpi kpi = kpis.get(slug);
+        if (kpi == null) {
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "No KPI named '" + slug + "'. KPIs: " + String.join(", ", kpis.keySet()) + "."), null);
+        }
+        return kpi;
+    }
+
+    /** Published after a computation recorded anomalies never seen before (for alerts). */
+    public record AnomaliesFound(TenantId tenant, KpiResult result, List<KpiOutput.Finding> anomalies) {
+    }
+}
