@@ -55,6 +55,70 @@ public final class KpiFixtures {
         return id;
     }
 
+    public long contact(long companyId, String firstName, String lastName) {
+        long id = IDS.incrementAndGet();
+        owner.sql("INSERT INTO cw_contacts (tenant_id, id, company_id, first_name, last_name, raw) VALUES (?, ?, ?, ?, ?, '{}')")
+                .params(tenant.value(), id, companyId, firstName, lastName).update();
+        return id;
+    }
+
+    /** An agreement active from {@code start} (no end date). */
+    public long agreement(long companyId, String name, String type, java.time.LocalDate start) {
+        long id = IDS.incrementAndGet();
+        owner.sql("INSERT INTO cw_agreements (tenant_id, id, company_id, name, type_name, start_date, raw) VALUES (?, ?, ?, ?, ?, ?, '{}')")
+                .params(tenant.value(), id, companyId, name, type, start).update();
+        return id;
+    }
+
+    /** A time entry charged against {@code agreementId} (null: none). */
+    public long timeEntryOnAgreement(long ticketId, long companyId, Long memberId, Long agreementId, Instant start,
+            String hours, String workType, String billableOption) {
+        long id = timeEntry(ticketId, companyId, memberId, start, hours, workType, billableOption);
+        owner.sql("UPDATE cw_time_entries SET agreement_id = ? WHERE tenant_id = ? AND id = ?")
+                .params(agreementId, tenant.value(), id).update();
+        return id;
+    }
+
+    public long project(long companyId, String name, java.time.LocalDate actualStart, java.time.LocalDate actualEnd,
+            String description) {
+        long id = IDS.incrementAndGet();
+        owner.sql("""
+                INSERT INTO cw_projects (tenant_id, id, company_id, name, status, closed, actual_start, actual_end, description, raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')""")
+                .params(tenant.value(), id, companyId, name, actualEnd == null ? "In Progress" : "Closed", actualEnd != null,
+                        actualStart, actualEnd, description).update();
+        return id;
+    }
+
+    /** A SmileBack review of a ticket: score 1 positive, 0 neutral, -1 negative. */
+    public long review(long ticketId, String agent, int score, Instant ratedAt) {
+        long id = IDS.incrementAndGet();
+        owner.sql("""
+                INSERT INTO smileback_reviews (tenant_id, id, ticket_id, agents, score, rating, created_at, rated_at,
+                    last_updated, raw)
+                VALUES (?, ?, ?, ARRAY[?]::text[], ?, ?, ?, ?, ?, '{}')""")
+                .params(tenant.value(), id, ticketId, agent, score, score > 0 ? "positive" : score < 0 ? "negative" : "neutral",
+                        java.sql.Timestamp.from(ratedAt), java.sql.Timestamp.from(ratedAt), java.sql.Timestamp.from(ratedAt))
+                .update();
+        return id;
+    }
+
+    /** A normalised security event; acknowledged/resolved may be null (still open). */
+    public String securityEvent(String source, String clientKey, String clientName, String severity, String classification,
+            Instant created, Instant acknowledged, Instant resolved) {
+        String id = "evt-" + IDS.incrementAndGet();
+        String status = resolved != null ? "resolved" : acknowledged != null ? "in_progress" : "new";
+        owner.sql("""
+                INSERT INTO security_events (tenant_id, source, external_id, client_key, client_name, severity, status,
+                    classification, title, created_at, acknowledged_at, resolved_at, last_updated, raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'event', ?, ?, ?, ?, '{}')""")
+                .params(tenant.value(), source, id, clientKey, clientName, severity, status, classification,
+                        java.sql.Timestamp.from(created), acknowledged == null ? null : java.sql.Timestamp.from(acknowledged),
+                        resolved == null ? null : java.sql.Timestamp.from(resolved), java.sql.Timestamp.from(created))
+                .update();
+        return id;
+    }
+
     public final class TicketBuilder {
         private final long companyId;
         private final Instant entered;
