@@ -1,5 +1,6 @@
 package com.mspanalytics.connectors;
 
+import com.mspanalytics.sync.SyncFailure;
 import java.time.Duration;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,15 @@ public class UpstreamException extends RuntimeException {
     /** Worth another try: rate limited, a server error, or no response at all. Other 4xx never are. */
     public boolean retryable() {
         return status == 0 || status == 408 || status == 429 || status >= 500;
+    }
+
+    /**
+     * This failure as the failure of a sync run reading page {@code page}; a 401 or 403 adds {@code credentialsHint}
+     * (e.g. "; check the smileback credentials (PUT /settings/connectors/smileback)").
+     */
+    public SyncFailure onPage(int page, String credentialsHint) {
+        return new SyncFailure(getMessage() + " (page " + page + ")" + (status == 401 || status == 403
+                ? credentialsHint : ""));
     }
 
     /** Parses a {@code Retry-After} header given in seconds; HTTP dates are rare from these APIs and fall back to backoff. */

@@ -196,8 +196,7 @@ final class ConnectWiseSource implements SyncSource {
         } catch (OutboundUrlRejected e) {
             throw new SyncFailure(e.getMessage() + "; fix baseUrl with PUT /settings/connectors/connectwise");
         } catch (UpstreamException e) {
-            throw new SyncFailure(e.getMessage() + " (page " + page + ")" + (e.status() == 401 || e.status() == 403
-                    ? "; check the connectwise credentials (PUT /settings/connectors/connectwise)" : ""));
+            throw e.onPage(page, "; check the connectwise credentials (PUT /settings/connectors/connectwise)");
         }
     }
 

@@ -3,7 +3,7 @@ package com.mspanalytics.connectors.defender;
 import com.mspanalytics.connectors.OutboundHttp;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
-import com.mspanalytics.sync.PageCounts;
+import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
@@ -94,6 +94,9 @@ final class DefenderSource implements SyncSource {
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
             FROM written""";
 
+    private static final WatermarkPages.Feed FEED =
+            new WatermarkPages.Feed("value", DefenderSource::lastUpdate, UPSERT, false);
+
     private final OutboundHttp http;
     private final UpstreamCalls calls;
     private final DefenderProperties properties;
@@ -122,35 +125,14 @@ final class DefenderSource implements SyncSource {
     @Override
     public void pull(SyncSession session) {
         GraphClient client = new GraphClient(http.restClient(), calls, session.tenant(), session.credentials());
-        Instant watermark = session.checkpoint(CHECKPOINT).map(Instant::parse).orElse(null);
-        Map<String, String> query = new LinkedHashMap<>();
-        if (watermark != null) {
-            query.put("$filter", "lastUpdateDateTime ge " + watermark.minus(properties.overlap()));
-        }
-        query.put("$top", String.valueOf(properties.pageSize()));
-        URI target = client.uri(GraphClient.ALERTS, query);
         String path = GraphClient.ALERTS;
-        Instant newest = watermark;
-        for (int page = 1; target != null; page++) {
-            String body = fetch(client, target, page);
-            JsonNode envelope = GraphClient.parse(body, path, page);
-            JsonNode alerts = envelope.path("value");
-            if (!alerts.isArray()) {
-                throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page + ": no value array");
-            }
-            for (JsonNode alert : alerts) {
-                Instant updated = lastUpdate(alert, path, page);
-                newest = newest == null || updated.isAfter(newest) ? updated : newest;
-            }
-            JsonNode next = envelope.path("@odata.nextLink");
-            target = next.isString() && !next.asString().isBlank() ? client.next(next.asString(), path, page) : null;
-            boolean last = target == null;
-            String position = newest == null ? null : newest.toString();
-            session.commit(alerts.size(), jdbc -> jdbc.sql(UPSERT).param("tenant", session.tenant().value())
-                    .param("page", body)
-                    .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), 0))
-                    .single(), last && position != null ? CHECKPOINT : null, position);
-        }
+        WatermarkPages pages = new WatermarkPages(session, client.http(), CHECKPOINT, FEED);
+        Map<String, String> query = new LinkedHashMap<>();
+        pages.watermark().ifPresent(watermark ->
+                query.put("$filter", "lastUpdateDateTime ge " + watermark.minus(properties.overlap())));
+        query.put("$top", String.valueOf(properties.pageSize()));
+        pages.followLinks(client.uri(path, query), path, "@odata.nextLink",
+                (target, page) -> fetch(client, target, page), (link, page) -> client.next(link, path, page));
     }
 
     private static Instant lastUpdate(JsonNode alert, String path, int page) {
@@ -169,9 +151,8 @@ final class DefenderSource implements SyncSource {
         try {
             return client.get(target);
         } catch (UpstreamException e) {
-            throw new SyncFailure(e.getMessage() + " (page " + page + ")" + (e.status() == 401 || e.status() == 403
-                    ? "; check the defender credentials and the app's SecurityAlert.Read.All "
-                    + "permission (PUT /settings/connectors/defender)" : ""));
+            throw e.onPage(page, "; check the defender credentials and the app's SecurityAlert.Read.All "
+                    + "permission (PUT /settings/connectors/defender)");
         }
     }
 }

@@ -3,7 +3,7 @@ package com.mspanalytics.connectors.sentinelone;
 import com.mspanalytics.connectors.OutboundHttp;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
-import com.mspanalytics.sync.PageCounts;
+import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
@@ -93,6 +93,9 @@ final class SentinelOneSource implements SyncSource {
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
             FROM written""";
 
+    private static final WatermarkPages.Feed FEED =
+            new WatermarkPages.Feed("data", SentinelOneSource::updatedAt, UPSERT, false);
+
     private final OutboundHttp http;
     private final UpstreamCalls calls;
     private final SentinelOneProperties properties;
@@ -122,38 +125,24 @@ final class SentinelOneSource implements SyncSource {
     public void pull(SyncSession session) {
         SentinelOneClient client = new SentinelOneClient(http.restClient(), calls, session.tenant(), session.credentials());
         String path = SentinelOneClient.THREATS;
-        Instant watermark = session.checkpoint(CHECKPOINT).map(Instant::parse).orElse(null);
+        WatermarkPages pages = new WatermarkPages(session, client.http(), CHECKPOINT, FEED);
         Map<String, String> filter = new LinkedHashMap<>();
-        if (watermark != null) {
-            filter.put("updatedAt__gte", watermark.minus(properties.overlap()).toString());
-        }
+        pages.watermark().ifPresent(watermark ->
+                filter.put("updatedAt__gte", watermark.minus(properties.overlap()).toString()));
         filter.put("sortBy", "updatedAt");
         filter.put("sortOrder", "asc");
         filter.put("limit", String.valueOf(properties.pageSize()));
-        Instant newest = watermark;
         String cursor = null;
-        for (int page = 1; ; page++) {
+        // Not followLinks: S1 pages by cursor under a repeated filter and may move the checkpoint with every page.
+        for (int number = 1; ; number++) {
             Map<String, String> query = new LinkedHashMap<>(filter);
             if (cursor != null) {
                 query.put("cursor", cursor);
             }
-            String body = fetch(client, path, query, page);
-            JsonNode envelope = SentinelOneClient.parse(body, path, page);
-            JsonNode data = envelope.path("data");
-            if (!data.isArray()) {
-                throw new SyncFailure(SentinelOneClient.SERVICE + " " + path + " page " + page + ": no data array");
-            }
-            for (JsonNode threat : data) {
-                Instant updated = updatedAt(threat, path, page);
-                newest = newest == null || updated.isAfter(newest) ? updated : newest;
-            }
-            String position = newest == null ? null : newest.toString();
-            session.commit(data.size(), jdbc -> jdbc.sql(UPSERT).param("tenant", session.tenant().value())
-                    .param("page", body)
-                    .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), 0))
-                    .single(), position == null ? null : CHECKPOINT, position);
-            JsonNode next = envelope.path("pagination").path("nextCursor");
-            if (!next.isString() || next.asString().isBlank() || data.isEmpty()) {
+            WatermarkPages.Page page = pages.read(fetch(client, path, query, number), path, number);
+            pages.commit(page, true);   // ascending updatedAt: everything not yet read is at or after the newest seen
+            JsonNode next = page.envelope().path("pagination").path("nextCursor");
+            if (!next.isString() || next.asString().isBlank() || page.records().isEmpty()) {
                 return;
             }
             cursor = next.asString();
@@ -176,8 +165,7 @@ final class SentinelOneSource implements SyncSource {
         try {
             return client.get(path, query);
         } catch (UpstreamException e) {
-            throw new SyncFailure(e.getMessage() + " (page " + page + ")" + (e.status() == 401 || e.status() == 403
-                    ? "; check the sentinelone API token (PUT /settings/connectors/sentinelone)" : ""));
+            throw e.onPage(page, "; check the sentinelone API token (PUT /settings/connectors/sentinelone)");
         }
     }
 }

@@ -3,7 +3,7 @@ package com.mspanalytics.connectors.smileback;
 import com.mspanalytics.connectors.OutboundHttp;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
-import com.mspanalytics.sync.PageCounts;
+import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
@@ -80,6 +80,9 @@ final class SmileBackSource implements SyncSource {
                    count(*) FILTER (WHERE deleted) AS deleted
             FROM written""";
 
+    private static final WatermarkPages.Feed FEED =
+            new WatermarkPages.Feed("results", SmileBackSource::lastModified, UPSERT, true);
+
     private final OutboundHttp http;
     private final UpstreamCalls calls;
     private final SmileBackProperties properties;
@@ -108,36 +111,16 @@ final class SmileBackSource implements SyncSource {
     @Override
     public void pull(SyncSession session) {
         SmileBackClient client = new SmileBackClient(http.restClient(), calls, session.tenant(), session.credentials());
-        Instant watermark = session.checkpoint(CHECKPOINT).map(Instant::parse).orElse(null);
+        WatermarkPages pages = new WatermarkPages(session, client.http(), CHECKPOINT, FEED);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("include_unrated", "true");
         query.put("limit", String.valueOf(properties.pageSize()));
-        if (watermark != null) {
-            query.put("modified_since", watermark.minus(properties.overlap()).toString());
-        }
-        URI target = client.uri(SmileBackClient.REVIEWS, query);
-        String path = target.getPath();
-        Instant newest = watermark;
-        for (int page = 1; target != null; page++) {
-            String body = fetch(client, target, page);
-            JsonNode envelope = SmileBackClient.parse(body, path, page);
-            JsonNode results = envelope.path("results");
-            if (!results.isArray()) {
-                throw new SyncFailure(SmileBackClient.SERVICE + " " + path + " page " + page + ": no results array");
-            }
-            for (JsonNode review : results) {
-                Instant modified = lastModified(review, path, page);
-                newest = newest == null || modified.isAfter(newest) ? modified : newest;
-            }
-            JsonNode next = envelope.path("next");
-            target = next.isString() && !next.asString().isBlank() ? client.next(next.asString(), path, page) : null;
-            boolean last = target == null;
-            String position = newest == null ? null : newest.toString();
-            session.commit(results.size(), jdbc -> jdbc.sql(UPSERT).param("tenant", session.tenant().value())
-                    .param("page", body)
-                    .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("deleted")))
-                    .single(), last && position != null ? CHECKPOINT : null, position);
-        }
+        pages.watermark().ifPresent(watermark ->
+                query.put("modified_since", watermark.minus(properties.overlap()).toString()));
+        URI first = client.uri(SmileBackClient.REVIEWS, query);
+        String path = first.getPath();
+        pages.followLinks(first, path, "next", (target, page) -> fetch(client, target, page),
+                (link, page) -> client.next(link, path, page));
     }
 
     private static Instant lastModified(JsonNode review, String path, int page) {
@@ -156,8 +139,7 @@ final class SmileBackSource implements SyncSource {
         try {
             return client.get(target);
         } catch (UpstreamException e) {
-            throw new SyncFailure(e.getMessage() + " (page " + page + ")" + (e.status() == 401 || e.status() == 403
-                    ? "; check the smileback credentials (PUT /settings/connectors/smileback)" : ""));
+            throw e.onPage(page, "; check the smileback credentials (PUT /settings/connectors/smileback)");
         }
     }
 }

@@ -2,68 +2,24 @@ package com.mspanalytics.connectors.connectwise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.simulator.SimulatorOptions;
-import com.mspanalytics.simulator.Simulators;
 import com.mspanalytics.simulator.world.TicketBundle;
 import com.mspanalytics.simulator.world.WorldChange;
-import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.support.Http;
-import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.Json;
-import com.mspanalytics.support.TestDatabase;
+import com.mspanalytics.support.SimulatedTenantTest;
 import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Full and incremental ConnectWise sync against the simulator over real HTTP, into real PostgreSQL. */
-@IntegrationTest
-@TestPropertySource(properties = {
-        "msp.connectors.allow-private-addresses=true",
-        "msp.connectors.connectwise.reconcile-every=0s",
-        "msp.connectors.connectwise.page-size=100",
-        "msp.connectors.retry.initial-backoff=5ms",
-        "msp.connectors.retry.max-backoff=1s",
-        "msp.connectors.retry.max-attempts=8"})
-class ConnectWiseSyncIntegrationTests {
+class ConnectWiseSyncIntegrationTests extends SimulatedTenantTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    final JdbcClient owner = JdbcClient.create(TestDatabase.ownerDataSource());
-    Simulators simulators;
-    SeededTenant tenant;
-    Http http;
-
-    @BeforeEach
-    void tenantPointedAtTheSimulator() {
-        simulators = Simulators.start(SimulatorOptions.of(11, WorldSize.TINY, LocalDate.of(2026, 11, 23)));
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
-        String settings = Json.toJson(simulators.connectorSettings().get("connectwise"));
-        assertThat(http.send(http.request("/settings/connectors/connectwise", "Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(settings)).build()).statusCode()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        simulators.close();
+    ConnectWiseSyncIntegrationTests() {
+        super("connectwise");
     }
 
     @Test
@@ -162,12 +118,6 @@ class ConnectWiseSyncIntegrationTests {
         assertThat(other.post("/sync/tickets", "").statusCode()).isEqualTo(409);
     }
 
-    private JsonNode sync(String entity) {
-        var response = http.post("/sync/" + entity + "?wait=true", "");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
-    }
-
     private Set<Long> servedTicketIds() {
         return simulators.live().view().bundles().stream().map(b -> b.ticket().id()).collect(Collectors.toSet());
     }
@@ -178,12 +128,10 @@ class ConnectWiseSyncIntegrationTests {
     }
 
     private long duplicateIds() {
-        return owner.sql("SELECT count(*) - count(DISTINCT id) FROM cw_tickets WHERE tenant_id = ?")
-                .params(tenant.tenant().value()).query(Long.class).single();
+        return countRows("SELECT count(*) - count(DISTINCT id) FROM cw_tickets WHERE tenant_id = ?");
     }
 
     private long count(String table) {
-        return owner.sql("SELECT count(*) FROM " + table + " WHERE tenant_id = ? AND deleted_at IS NULL")
-                .params(tenant.tenant().value()).query(Long.class).single();
+        return countRows("SELECT count(*) FROM " + table + " WHERE tenant_id = ? AND deleted_at IS NULL");
     }
 }

@@ -2,80 +2,24 @@ package com.mspanalytics.connectors.defender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.simulator.SimulatorOptions;
-import com.mspanalytics.simulator.Simulators;
+import com.mspanalytics.connectors.SecurityEventSyncTest;
 import com.mspanalytics.simulator.world.SecurityEvent;
-import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.simulator.world.WorldView;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
-import com.mspanalytics.support.TestDatabase;
-import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Full and incremental Microsoft Defender alert sync (Graph alerts_v2) against the simulator over real HTTP, into real PostgreSQL. */
-@IntegrationTest
-@TestPropertySource(properties = {
-        "msp.connectors.allow-private-addresses=true",
-        "msp.connectors.connectwise.reconcile-every=0s",
-        "msp.connectors.connectwise.page-size=100",
-        "msp.connectors.retry.initial-backoff=5ms",
-        "msp.connectors.retry.max-backoff=1s",
-        "msp.connectors.retry.max-attempts=8",
-        "msp.connectors.smileback.page-size=50",
-        "msp.connectors.sentinelone.page-size=50",
-        "msp.connectors.defender.page-size=50"})
-class DefenderSyncIntegrationTests {
+class DefenderSyncIntegrationTests extends SecurityEventSyncTest {
 
-    /** The normalised shape of one event: severity, status, classification, client, acknowledged, resolved. */
-    record Event(String severity, String status, String classification, String client, Instant acknowledgedAt,
-                 Instant resolvedAt) {}
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    final JdbcClient owner = JdbcClient.create(TestDatabase.ownerDataSource());
-    Simulators simulators;
-    SeededTenant tenant;
-    Http http;
-
-    @BeforeEach
-    void tenantPointedAtTheSimulator() {
-        simulators = Simulators.start(SimulatorOptions.of(11, WorldSize.TINY, LocalDate.of(2026, 11, 23)));
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
-        String settings = Json.toJson(simulators.connectorSettings().get("defender"));
-        assertThat(http.send(http.request("/settings/connectors/defender", "Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(settings)).build()).statusCode()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        simulators.close();
+    DefenderSyncIntegrationTests() {
+        super("defender", SecurityEvent.Source.DEFENDER);
     }
 
     @Test
@@ -84,9 +28,9 @@ class DefenderSyncIntegrationTests {
 
         WorldView view = simulators.live().view();
         assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
-        assertThat(run.path("inserted").asLong()).isEqualTo(alerts(view).size());
+        assertThat(run.path("inserted").asLong()).isEqualTo(events(view).size());
         assertThat(stored()).isEqualTo(expected(view));
-        SecurityEvent sample = alerts(view).get(alerts(view).size() / 2);
+        SecurityEvent sample = events(view).get(events(view).size() / 2);
         var stored = owner.sql("SELECT title, created_at, last_updated, raw->>'incidentId' FROM security_events "
                         + "WHERE tenant_id = ? AND source = 'defender' AND external_id = ?")
                 .params(tenant.tenant().value(), sample.id())
@@ -94,43 +38,6 @@ class DefenderSyncIntegrationTests {
                         rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4))).single();
         assertThat(stored).containsExactly(sample.title(), sample.createdAt(), sample.lastUpdate(view.now()),
                 sample.incidentId());
-    }
-
-    @Test
-    void incrementalSyncPicksUpNewAndChangedAlertsOnly() {
-        sync();
-        WorldView before = simulators.live().view();
-        simulators.advanceClock(Duration.ofDays(3));
-        WorldView after = simulators.live().view();
-        Map<String, SecurityEvent> previous = alerts(before).stream()
-                .collect(Collectors.toMap(SecurityEvent::id, Function.identity()));
-        long created = alerts(after).stream().filter(e -> !previous.containsKey(e.id())).count();
-        long changed = alerts(after).stream().filter(e -> previous.containsKey(e.id()))
-                .filter(e -> !e.lastUpdate(after.now()).equals(e.lastUpdate(before.now()))).count();
-
-        JsonNode run = sync();
-
-        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
-        assertThat(created + changed).isPositive();
-        assertThat(run.path("inserted").asLong()).isEqualTo(created);
-        assertThat(run.path("updated").asLong()).isEqualTo(changed);
-        assertThat(run.path("fetched").asLong()).as("only the changes and the overlap are read, not everything")
-                .isLessThan(alerts(after).size() / 2);
-        assertThat(stored()).isEqualTo(expected(after));
-        assertThat(duplicates()).isZero();
-    }
-
-    @Test
-    void transientFaultsAreRetriedToAnExactResult() {
-        simulators.faults("defender").serverErrorRate(0.10).rateLimitEvery(4, 1).dropEvery(5)
-                .latency(Duration.ofMillis(2));
-
-        JsonNode run = sync();
-
-        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
-        assertThat(stored()).isEqualTo(expected(simulators.live().view()));
-        assertThat(duplicates()).isZero();
-        assertThat(simulators.requests("defender").stream().map(r -> r.status()).toList()).contains(429, 0);
     }
 
     @Test
@@ -144,28 +51,24 @@ class DefenderSyncIntegrationTests {
                 .contains("page 3").contains("not valid JSON")
                 .doesNotContain(simulators.connectorSettings().get("defender").get("clientSecret"));
         assertThat(stored()).as("pages 1 and 2 were committed").hasSize(100);
-        assertThat(owner.sql("SELECT count(*) FROM sync_checkpoints WHERE tenant_id = ? AND entity = ?")
-                .params(tenant.tenant().value(), DefenderSource.CHECKPOINT).query(Long.class).single())
+        assertThat(countRows("SELECT count(*) FROM sync_checkpoints WHERE tenant_id = ? AND entity = ?",
+                DefenderSource.CHECKPOINT))
                 .as("newest first: the checkpoint moves only with the last page").isZero();
 
         simulators.faults("defender").clear();
         JsonNode retried = sync();
 
-        int total = alerts(simulators.live().view()).size();
+        int total = events(simulators.live().view()).size();
         assertThat(retried.path("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(stored()).isEqualTo(expected(simulators.live().view()));
         assertThat(retried.path("inserted").asLong()).isEqualTo(total - 100);
         assertThat(retried.path("updated").asLong()).as("re-read alerts are not rewritten").isZero();
     }
 
-    private static List<SecurityEvent> alerts(WorldView view) {
-        return view.securityEvents().stream().filter(e -> e.source() == SecurityEvent.Source.DEFENDER).toList();
-    }
-
-    /** What the world says each alert is, in the normalised vocabulary, computed from the world's own fields. */
-    private static Map<String, Event> expected(WorldView view) {
+    @Override
+    protected Map<String, Event> expected(WorldView view) {
         Instant now = view.now();
-        return alerts(view).stream().collect(Collectors.toMap(SecurityEvent::id, e -> {
+        return events(view).stream().collect(Collectors.toMap(SecurityEvent::id, e -> {
             boolean acknowledged = !e.acknowledgedAt().isAfter(now), resolved = !e.resolvedAt().isAfter(now);
             return new Event(e.severity(), resolved ? "resolved" : acknowledged ? "in_progress" : "new",
                     !resolved ? "undetermined" : switch (e.classification()) {
@@ -177,31 +80,5 @@ class DefenderSyncIntegrationTests {
                     UUID.nameUUIDFromBytes(e.client().identifier().getBytes(StandardCharsets.UTF_8)).toString(),
                     acknowledged ? e.acknowledgedAt() : null, resolved ? e.resolvedAt() : null);
         }));
-    }
-
-    private Map<String, Event> stored() {
-        return owner.sql("""
-                SELECT external_id, severity, status, classification, client_key, acknowledged_at, resolved_at
-                FROM security_events WHERE tenant_id = ? AND source = 'defender'""")
-                .params(tenant.tenant().value())
-                .query((rs, n) -> Map.entry(rs.getString(1), new Event(rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getObject(6, OffsetDateTime.class)),
-                        instant(rs.getObject(7, OffsetDateTime.class)))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
-
-    private long duplicates() {
-        return owner.sql("SELECT count(*) - count(DISTINCT (source, external_id)) FROM security_events WHERE tenant_id = ?")
-                .params(tenant.tenant().value()).query(Long.class).single();
-    }
-
-    private JsonNode sync() {
-        var response = http.post("/sync/defender?wait=true", "");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

@@ -2,21 +2,11 @@ package com.mspanalytics.connectors.smileback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.simulator.SimulatorOptions;
-import com.mspanalytics.simulator.Simulators;
 import com.mspanalytics.simulator.world.Review;
-import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.simulator.world.WorldView;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
-import com.mspanalytics.support.TestDatabase;
-import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
+import com.mspanalytics.support.SimulatedTenantTest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -25,54 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Full and incremental SmileBack review sync against the simulator over real HTTP, into real PostgreSQL. */
-@IntegrationTest
-@TestPropertySource(properties = {
-        "msp.connectors.allow-private-addresses=true",
-        "msp.connectors.connectwise.reconcile-every=0s",
-        "msp.connectors.connectwise.page-size=100",
-        "msp.connectors.retry.initial-backoff=5ms",
-        "msp.connectors.retry.max-backoff=1s",
-        "msp.connectors.retry.max-attempts=8",
-        "msp.connectors.smileback.page-size=50",
-        "msp.connectors.sentinelone.page-size=50",
-        "msp.connectors.defender.page-size=50"})
-class SmileBackSyncIntegrationTests {
+class SmileBackSyncIntegrationTests extends SimulatedTenantTest {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    final JdbcClient owner = JdbcClient.create(TestDatabase.ownerDataSource());
-    Simulators simulators;
-    SeededTenant tenant;
-    Http http;
-
-    @BeforeEach
-    void tenantPointedAtTheSimulator() {
-        simulators = Simulators.start(SimulatorOptions.of(11, WorldSize.TINY, LocalDate.of(2026, 11, 23)));
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
-        String settings = Json.toJson(simulators.connectorSettings().get("smileback"));
-        assertThat(http.send(http.request("/settings/connectors/smileback", "Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(settings)).build()).statusCode()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        simulators.close();
+    SmileBackSyncIntegrationTests() {
+        super("smileback");
     }
 
     @Test
@@ -176,12 +126,6 @@ class SmileBackSyncIntegrationTests {
         return r.rating() != null && !r.ratedAt().isAfter(now);
     }
 
-    private JsonNode sync() {
-        var response = http.post("/sync/smileback?wait=true", "");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
-    }
-
     private static Set<Long> ids(WorldView view) {
         return view.reviews().stream().map(Review::id).collect(Collectors.toSet());
     }
@@ -192,12 +136,10 @@ class SmileBackSyncIntegrationTests {
     }
 
     private long duplicates() {
-        return owner.sql("SELECT count(*) - count(DISTINCT id) FROM smileback_reviews WHERE tenant_id = ?")
-                .params(tenant.tenant().value()).query(Long.class).single();
+        return countRows("SELECT count(*) - count(DISTINCT id) FROM smileback_reviews WHERE tenant_id = ?");
     }
 
     private String checkpoint() {
-        return owner.sql("SELECT position FROM sync_checkpoints WHERE tenant_id = ? AND entity = ?")
-                .params(tenant.tenant().value(), SmileBackSource.CHECKPOINT).query(String.class).optional().orElse(null);
+        return checkpoint(SmileBackSource.CHECKPOINT);
     }
 }
