@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,9 +25,11 @@ class SyncRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private final ApplicationEventPublisher events;
 
     SyncRunner(SyncRunRepository runs, CredentialVault vault, JdbcClient jdbc, TransactionTemplate transaction,
-            MeterRegistry meters) {
+            MeterRegistry meters, ApplicationEventPublisher events) {
+        this.events = events;
         this.runs = runs;
         this.vault = vault;
         this.jdbc = jdbc;
@@ -57,5 +60,7 @@ class SyncRunner {
         transaction.executeWithoutResult(s -> runs.finish(run.runId(), status,
                 errors.isEmpty() ? null : String.join("; ", errors)));
         timer.stop(meters.timer("msp.sync.runs", "entity", run.entity(), "status", status.name()));
+        transaction.execute(s -> runs.find(run.runId())).ifPresent(finished -> events.publishEvent(
+                new SyncCompleted(tenant, finished)));
     }
 }

@@ -37,20 +37,21 @@ public final class TestDatabase {
     }
 
     /**
-     * Production-mode settings pointing at {@code server}: every secret strong, and no scheduler, so
-     * that no test's application syncs another test's tenants behind its back.
+     * Production-mode settings pointing at {@code server}: every secret strong, and no scheduler nor
+     * recomputation after sync, so that no test's application acts on another test's tenants behind its back.
      */
     public static Map<String, String> productionEnvironment(EmbeddedPostgres server) {
-        return Map.of(
-                "msp.sync.schedule-enabled", "false",
-                "PORT", "0",
-                "API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER,
-                "DATABASE_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
-                "DB_USER", "postgres",
-                "DB_PASSWORD", "postgres",
-                "DB_APP_PASSWORD", APP_PASSWORD,
-                "JWT_SECRET_KEY", TestSecrets.JWT_SECRET_KEY,
-                "SECRETS_MASTER_KEY", TestSecrets.SECRETS_MASTER_KEY,
-                "SECRETS_SALT", TestSecrets.SECRETS_SALT);
+        return Map.ofEntries(
+                Map.entry("msp.sync.schedule-enabled", "false"),
+                Map.entry("msp.kpi.recompute-after-sync", "false"),
+                Map.entry("PORT", "0"),
+                Map.entry("API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER),
+                Map.entry("DATABASE_URL", "jdbc:postgresql://localhost:" + server.getPort() + "/postgres"),
+                Map.entry("DB_USER", "postgres"),
+                Map.entry("DB_PASSWORD", "postgres"),
+                Map.entry("DB_APP_PASSWORD", APP_PASSWORD),
+                Map.entry("JWT_SECRET_KEY", TestSecrets.JWT_SECRET_KEY),
+                Map.entry("SECRETS_MASTER_KEY", TestSecrets.SECRETS_MASTER_KEY),
+                Map.entry("SECRETS_SALT", TestSecrets.SECRETS_SALT));
     }
 }

@@ -101,6 +101,22 @@ class SyncResilienceIntegrationTests {
         }
     }
 
+    @Test
+    void everyKpiIsRecomputedAfterASyncThatChangedData() {
+        try (ConfigurableApplicationContext app = start(Map.of("msp.kpi.recompute-after-sync", "true"))) {
+            TenantId tenant = configuredTenant(app);
+            SyncService sync = app.getBean(SyncService.class);
+            var kpis = app.getBean(com.mspanalytics.kpi.KpiService.class);
+
+            SyncRun run = TenantContext.callAs(tenant, () -> sync.await(sync.start("tickets", "test").runId(),
+                    Duration.ofSeconds(60)));
+
+            assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+            assertThat(owner.sql("SELECT DISTINCT kpi FROM kpi_results WHERE tenant_id = ? ORDER BY kpi")
+                    .params(tenant.value()).query(String.class).list()).isEqualTo(kpis.slugs());
+        }
+    }
+
     private ConfigurableApplicationContext start(Map<String, String> extra) {
         Map<String, Object> env = new HashMap<>(TestDatabase.productionEnvironment(postgres));
         env.put("CONNECTORS_ALLOW_PRIVATE_ADDRESSES", "true");
