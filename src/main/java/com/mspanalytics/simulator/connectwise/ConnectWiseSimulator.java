@@ -60,6 +60,7 @@ public final class ConnectWiseSimulator implements SimulatedService {
     /** Collections large enough to need a {@link KeysetIndex}: how to read each record's id and lastUpdated cheaply. */
     private final Map<String, Function<WorldView, KeysetIndex>> indexBuilders = new LinkedHashMap<>();
     private final Map<String, VersionedIndex> indexes = new ConcurrentHashMap<>();
+    private final Map<String, ReadAhead> readAheads = new ConcurrentHashMap<>();
 
     private record VersionedIndex(long version, KeysetIndex index) {}
 
@@ -164,6 +165,16 @@ public final class ConnectWiseSimulator implements SimulatedService {
         return built.index();
     }
 
+    private ReadAhead readAhead(String path) {
+        return indexBuilders.containsKey(path.replace("/search", "")) ? readAheads.computeIfAbsent(path, p -> new ReadAhead()) : null;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        readAheads.values().forEach(ReadAhead::close);
+    }
+
     private SimResponse handle(SimRequest request) {
         return handle(request, true);
     }
@@ -191,14 +202,14 @@ public final class ConnectWiseSimulator implements SimulatedService {
         }
         if (path.equals("/service/tickets/search") && request.method().equals("POST")) {
             String conditions = SimResponse.JSON.readTree(request.body()).path("conditions").asText(null);
-            return ListQuery.list(request, collection("/service/tickets", view),
-                    indexed ? index("/service/tickets", view) : null, conditions, nextOnEveryPage);
+            return ListQuery.list(request, collection("/service/tickets", view), indexed ? index("/service/tickets", view) : null,
+                    indexed ? readAhead("/service/tickets/search") : null, conditions, nextOnEveryPage);
         }
         if (!get) return error(405, "MethodNotAllowed", "The requested resource does not support http method '" + request.method() + "'.");
         if (path.equals("/system/audittrail") || path.equals("/system/audittrail/count")) return auditTrail(request, path, view);
         if (collections.containsKey(path)) {
             return ListQuery.list(request, collection(path, view), indexed ? index(path, view) : null,
-                    request.param("conditions"), nextOnEveryPage);
+                    indexed ? readAhead(path) : null, request.param("conditions"), nextOnEveryPage);
         }
         if (path.endsWith("/count") && collections.containsKey(path.substring(0, path.length() - 6))) {
             return ListQuery.count(collection(path.substring(0, path.length() - 6), view), request.param("conditions"));

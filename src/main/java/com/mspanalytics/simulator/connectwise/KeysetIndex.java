@@ -85,6 +85,38 @@ final class KeysetIndex {
         return index >= 0 ? index + 1 : -index - 1;
     }
 
+    /** The record position at {@code rank} in (lastUpdated, id) order. */
+    int positionByUpdated(int rank) { return byUpdated[rank]; }
+
+    /**
+     * Matching records in (lastUpdated, id) order: ranks {@code start}… of the index's order, rendered when read.
+     * {@code records} is the collection the index was built from.
+     */
+    record Selection(KeysetIndex index, List<ObjectNode> records, int start) {}
+
+    /** The ranks behind a list {@link #select} returned; null when it is in id order (or not from an index). */
+    static Selection selectionOf(List<ObjectNode> selected) {
+        return selected instanceof KeysetIndex.SelectionList list ? list.selection : null;
+    }
+
+    private final class SelectionList extends AbstractList<ObjectNode> {
+        private final Selection selection;
+
+        SelectionList(Selection selection) {
+            this.selection = selection;
+        }
+
+        @Override
+        public ObjectNode get(int index) {
+            return selection.records().get(byUpdated[selection.start() + index]);
+        }
+
+        @Override
+        public int size() {
+            return byUpdated.length - selection.start();
+        }
+    }
+
     /** The records matching {@code conditions} in {@code orderBy} order, or null when this index does not answer that. */
     List<ObjectNode> select(List<ObjectNode> records, String conditions, String orderBy) {
         Order order = order(orderBy);
@@ -109,18 +141,7 @@ final class KeysetIndex {
                 return null;
             }
         }
-        int start = from;
-        return new AbstractList<>() {
-            @Override
-            public ObjectNode get(int index) {
-                return records.get(byUpdated[start + index]);
-            }
-
-            @Override
-            public int size() {
-                return byUpdated.length - start;
-            }
-        };
+        return new SelectionList(new Selection(this, records, from));
     }
 
     /** First position in (lastUpdated, id) order strictly after ({@code seconds}, {@code id}). */

@@ -28,15 +28,16 @@ final class ListQuery {
 
     /** {@code records} must be in id order (every collection is), which forward-only paging relies on. */
     static SimResponse list(SimRequest request, List<ObjectNode> records, String conditions, boolean nextOnEveryPage) {
-        return list(request, records, null, conditions, nextOnEveryPage);
+        return list(request, records, null, null, conditions, nextOnEveryPage);
     }
 
     /**
      * As above; {@code index} (may be null) answers keyset-shaped reads of a large collection by binary search and
      * renders only the page's records. Whatever it does not answer is evaluated record by record, as without it.
+     * {@code readAhead} (may be null) prepares the next page of an indexed read while the client stores this one.
      */
-    static SimResponse list(SimRequest request, List<ObjectNode> records, KeysetIndex index, String conditions,
-                            boolean nextOnEveryPage) {
+    static SimResponse list(SimRequest request, List<ObjectNode> records, KeysetIndex index, ReadAhead readAhead,
+                            String conditions, boolean nextOnEveryPage) {
         Predicate<JsonNode> predicate = Conditions.parse(conditions, records.isEmpty() ? null : records.get(0));
         int pageSize = pageSize(request);
         boolean forwardOnly = "forward-only".equalsIgnoreCase(request.header("pagination-type"));
@@ -78,9 +79,15 @@ final class ListQuery {
             int pageNumber = (int) Math.max(1, longParam(request, "page", 1));
             int last = Math.max(1, (sorted.size() + pageSize - 1) / pageSize);
             int from = Math.min(sorted.size(), (pageNumber - 1) * pageSize);
-            List<ObjectNode> page = sorted.subList(from, Math.min(sorted.size(), from + pageSize));
-            page.forEach(r -> body.add(fields == null || fields.isBlank() ? r : project(r, fields)));
+            int to = Math.min(sorted.size(), from + pageSize);
             link = navigableLinks(request, pageNumber, last, pageSize);
+            var selection = readAhead == null || (fields != null && !fields.isBlank()) ? null : KeysetIndex.selectionOf(sorted);
+            if (selection != null) {
+                var response = SimResponse.jsonBytes(200, readAhead.body(selection, from, to, pageSize));
+                return link == null ? response : response.withHeader("Link", link);
+            }
+            List<ObjectNode> page = sorted.subList(from, to);
+            page.forEach(r -> body.add(fields == null || fields.isBlank() ? r : project(r, fields)));
         }
         var response = SimResponse.json(200, body);
         return link == null ? response : response.withHeader("Link", link);

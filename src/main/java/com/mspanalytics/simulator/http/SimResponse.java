@@ -15,6 +15,11 @@ public record SimResponse(int status, Map<String, String> headers, byte[] body) 
                 JSON.writeValueAsBytes(body));
     }
 
+    /** A JSON body already serialised with {@link #JSON}. */
+    public static SimResponse jsonBytes(int status, byte[] body) {
+        return new SimResponse(status, new LinkedHashMap<>(Map.of("Content-Type", "application/json; charset=utf-8")), body);
+    }
+
     public static SimResponse text(int status, String body) {
         return new SimResponse(status, new LinkedHashMap<>(Map.of("Content-Type", "text/plain; charset=utf-8")),
                 body.getBytes(StandardCharsets.UTF_8));

@@ -35,6 +35,7 @@ public final class SimServer implements AutoCloseable {
     private final ServiceErrors errors;
     private volatile Function<SimRequest, SimResponse> handler;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong handlerNanos = new AtomicLong(), busyNanos = new AtomicLong();
     private final ConcurrentLinkedQueue<RecordedRequest> log = new ConcurrentLinkedQueue<>();
 
     private SimServer(HttpServer server, Faults faults, ServiceErrors errors) {
@@ -85,6 +86,7 @@ public final class SimServer implements AutoCloseable {
     public void resetRequestCount() { requests.set(0); }
 
     private void serve(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
         try (exchange) {
             var request = read(exchange);
             long latency = faults.latencyMillis();
@@ -93,7 +95,12 @@ public final class SimServer implements AutoCloseable {
                 case DROP -> null;
                 case RATE_LIMIT -> errors.tooManyRequests(faults.retryAfterSeconds());
                 case SERVER_ERROR -> errors.serverError();
-                case NONE -> handle(request);
+                case NONE -> {
+                    long handling = System.nanoTime();
+                    var answer = handle(request);
+                    handlerNanos.addAndGet(System.nanoTime() - handling);
+                    yield answer;
+                }
             };
             record(request, response);
             if (response == null) return;   // closing the exchange unanswered drops the connection
@@ -104,8 +111,16 @@ public final class SimServer implements AutoCloseable {
             response.headers().forEach(exchange.getResponseHeaders()::set);
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) exchange.getResponseBody().write(body);
+        } finally {
+            busyNanos.addAndGet(System.nanoTime() - started);
         }
     }
+
+    /** Time spent in the service's handler (building responses), summed over requests (benchmarks). */
+    public long handlerNanos() { return handlerNanos.get(); }
+
+    /** Time from reading a request to having written its response, summed over requests (benchmarks). */
+    public long busyNanos() { return busyNanos.get(); }
 
     private SimResponse handle(SimRequest request) {
         try {

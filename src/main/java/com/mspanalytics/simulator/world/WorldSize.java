@@ -11,7 +11,9 @@ public enum WorldSize {
     /** Demo: ~20,000 tickets over 56 weeks. */
     SMALL(56, 360, false),
     /** Benchmarks: ~1M tickets (~3M time entries) over five years. */
-    LARGE(260, 3850, false);
+    LARGE(260, 3850, false),
+    /** The sync benchmark: LARGE's volume over 60 weeks, ~230,000 tickets and ~690,000 time entries. */
+    BENCHMARK(60, 3850, false);
 
     private final int weeks;
     private final double ticketsPerWeek;

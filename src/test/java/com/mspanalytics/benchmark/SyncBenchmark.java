@@ -1,0 +1,370 @@
+package com.mspanalytics.benchmark;
+
+import com.mspanalytics.MspAnalyticsApplication;
+import com.mspanalytics.admin.TenantSeeder;
+import com.mspanalytics.secrets.CredentialVault;
+import com.mspanalytics.simulator.SimulatorOptions;
+import com.mspanalytics.simulator.Simulators;
+import com.mspanalytics.simulator.http.SimServer;
+import com.mspanalytics.simulator.world.WorldSize;
+import com.mspanalytics.simulator.world.WorldView;
+import com.mspanalytics.support.TestSecrets;
+import com.mspanalytics.sync.SyncRun;
+import com.mspanalytics.sync.SyncService;
+import com.mspanalytics.tenant.TenantContext;
+import com.mspanalytics.tenant.TenantId;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The sync benchmark of issue 5 (run by {@code bench/sync.sh}; never by {@code mvn verify}: no timed assertion).
+ *
+ * <ol>
+ *   <li>Generates the {@link WorldSize#BENCHMARK} world (LARGE's ticket rate over 60 weeks: ~228k tickets, ~690k
+ *       time entries) and serves it with the simulators on loopback.</li>
+ *   <li>Starts its own embedded PostgreSQL (a temporary directory, never {@code ./data}; pg_stat_statements loaded)
+ *       and the application in production mode against it, seeds a tenant and points its ConnectWise connector at
+ *       the simulator.</li>
+ *   <li>Runs the {@code tickets} sync, then {@code time-entries}, as the scheduler would (keyset pages of 1000, one
+ *       upsert statement per page, then the id reconciliation), timing each end to end.</li>
+ *   <li>Baseline in the same run and database: the rows just synced are exported with {@code COPY (SELECT …) TO
+ *       STDOUT} (to a file, untimed) and loaded with {@code COPY … FROM STDIN} (PgJDBC CopyManager, timed) into a
+ *       fresh table created {@code LIKE} the synced one {@code INCLUDING ALL} plus its foreign key: the same rows,
+ *       columns and raw jsonb, the same primary key and indexes.</li>
+ *   <li>Prints per entity records, seconds, records/s, COPY records/s and the ratio, and where the sync's time went:
+ *       statement time in PostgreSQL (pg_stat_statements), the simulator's serving time, and a stack sample of the
+ *       sync thread (HTTP fetch, JDBC, JSON parsing, other).</li>
+ * </ol>
+ *
+ * Options: {@code --seed S} (7), {@code --size tiny|small|benchmark|large} (benchmark), {@code --end-date D}
+ * (2026-11-27), {@code --page-size N} (1000).
+ */
+public final class SyncBenchmark {
+
+    private static final String TENANT = "Benchmark MSP";
+
+    private record Entity(String name, String table, int records) {}
+
+    private record Result(Entity entity, double seconds, long fetched, long stored, double copySeconds, long copied,
+                          double statementSeconds, long statements, double simulatorBusySeconds,
+                          double simulatorHandlerSeconds, long simulatorRequests, Map<String, Long> samples,
+                          List<String> topStatements) {
+
+        double rate() { return stored / seconds; }
+
+        double copyRate() { return copied / copySeconds; }
+    }
+
+    private SyncBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        long seed = Long.parseLong(options.getOrDefault("seed", "7"));
+        WorldSize size = WorldSize.parse(options.getOrDefault("size", "benchmark"));
+        LocalDate end = LocalDate.parse(options.getOrDefault("end-date", "2026-11-27"));
+        String pageSize = options.getOrDefault("page-size", "1000");
+
+        out("machine: %d processors, load average %.2f, max heap %,d MB, %s", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        long t0 = System.nanoTime();
+        Simulators simulators = Simulators.start(SimulatorOptions.of(seed, size, end));
+        WorldView view = simulators.live().view();
+        out("world: %s, seed %d, end %s: %,d tickets, %,d time entries served (generated in %.1f s)", size, seed, end,
+                view.bundles().size(), view.timeEntries().size(), seconds(t0));
+
+        Path dataDir = Files.createTempDirectory("msp-sync-bench-");
+        t0 = System.nanoTime();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.resolve("postgres"))
+                .setCleanDataDirectory(true)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
+                .start();
+        DataSource owner = postgres.getPostgresDatabase();
+        execute(owner, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        out("postgres: embedded %s on port %d, data in %s (started in %.1f s)", query(owner, "SHOW server_version"),
+                postgres.getPort(), dataDir, seconds(t0));
+
+        t0 = System.nanoTime();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("DATABASE_URL", "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
+        properties.put("DB_USER", "postgres");
+        properties.put("DB_PASSWORD", "postgres");
+        properties.put("DB_APP_PASSWORD", "app-role-password-for-the-benchmark-only-4r8t");
+        properties.put("JWT_SECRET_KEY", TestSecrets.JWT_SECRET_KEY);
+        properties.put("SECRETS_MASTER_KEY", TestSecrets.SECRETS_MASTER_KEY);
+        properties.put("SECRETS_SALT", TestSecrets.SECRETS_SALT);
+        properties.put("API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER);
+        properties.put("PORT", "0");
+        properties.put("CONNECTORS_ALLOW_PRIVATE_ADDRESSES", "true");
+        properties.put("msp.sync.schedule-enabled", "false");
+        properties.put("msp.connectors.connectwise.page-size", pageSize);
+        properties.put("logging.level.root", "WARN");
+        properties.put("spring.main.banner-mode", "off");
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(MspAnalyticsApplication.class)
+                .properties(properties).run();
+        TenantId tenant = app.getBean(TenantSeeder.class).seed(TENANT).tenant();
+        app.getBean(CredentialVault.class).save(tenant, "connectwise", simulators.connectorSettings().get("connectwise"));
+        out("application: production mode, started in %.1f s; tenant %s pointed at %s", seconds(t0), tenant.value(),
+                simulators.connectorSettings().get("connectwise").get("baseUrl"));
+
+        List<Entity> entities = List.of(new Entity("tickets", "cw_tickets", view.bundles().size()),
+                new Entity("time-entries", "cw_time_entries", view.timeEntries().size()));
+        var results = new java.util.ArrayList<Result>();
+        try {
+            for (Entity entity : entities) {
+                results.add(measure(entity, app.getBean(SyncService.class), tenant, owner,
+                        simulators.server("connectwise"), dataDir));
+            }
+        } finally {
+            app.close();
+            simulators.close();
+            postgres.close();
+            deleteRecursively(dataDir);
+        }
+        report(results);
+    }
+
+    private static Result measure(Entity entity, SyncService sync, TenantId tenant, DataSource owner, SimServer simulator,
+                                  Path dataDir) throws Exception {
+        execute(owner, "CHECKPOINT");
+        execute(owner, "SELECT pg_stat_statements_reset()");
+        long busy0 = simulator.busyNanos(), handler0 = simulator.handlerNanos();
+        int requests0 = simulator.requests().size();
+        var sampler = new Sampler("sync-");
+        sampler.start();
+        long t0 = System.nanoTime();
+        SyncRun run = TenantContext.callAs(tenant, () -> sync.start(entity.name(), "benchmark"));
+        UUID runId = run.runId();
+        while (run.finishedAt() == null) {
+            Thread.sleep(20);
+            run = TenantContext.callAs(tenant, () -> sync.find(runId).orElseThrow());
+        }
+        double seconds = seconds(t0);
+        sampler.stop();
+        if (!"SUCCEEDED".equals(run.status().name())) {
+            throw new IllegalStateException(entity.name() + " sync " + run.status() + ": " + run.error());
+        }
+        long stored = queryLong(owner, "SELECT count(*) FROM " + entity.table() + " WHERE tenant_id = '" + tenant.value()
+                + "' AND deleted_at IS NULL");
+        if (stored != entity.records()) {
+            throw new IllegalStateException(entity.name() + ": " + stored + " rows stored, " + entity.records() + " served");
+        }
+        double busy = (simulator.busyNanos() - busy0) / 1e9, handler = (simulator.handlerNanos() - handler0) / 1e9;
+        int requests = simulator.requests().size() - requests0;
+
+        List<String> top = new java.util.ArrayList<>();
+        double statementSeconds = 0;
+        long statements = 0;
+        try (Connection c = owner.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("""
+                     SELECT calls, total_exec_time + total_plan_time AS ms, rows, regexp_replace(query, '\\s+', ' ', 'g') AS q
+                     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                       AND query NOT ILIKE '%pg_stat_statements%'
+                     ORDER BY 2 DESC""")) {
+            while (rs.next()) {
+                statementSeconds += rs.getDouble("ms") / 1000;
+                statements += rs.getLong("calls");
+                if (top.size() < 4) {
+                    String q = rs.getString("q");
+                    top.add(String.format(Locale.ROOT, "%8.2f s %7d calls  %s", rs.getDouble("ms") / 1000, rs.getLong("calls"),
+                            q.length() > 110 ? q.substring(0, 110) + "…" : q));
+                }
+            }
+        }
+
+        // Baseline: the same rows into an identically indexed fresh table with COPY.
+        String copyTable = "bench_copy_" + entity.table();
+        Path file = dataDir.resolve(copyTable + ".copy");
+        execute(owner, "DROP TABLE IF EXISTS " + copyTable);
+        execute(owner, "CREATE TABLE " + copyTable + " (LIKE " + entity.table() + " INCLUDING ALL)");
+        execute(owner, "ALTER TABLE " + copyTable + " ADD FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE");
+        try (Connection c = owner.getConnection(); OutputStream o = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (SELECT * FROM " + entity.table() + " WHERE tenant_id = '"
+                    + tenant.value() + "' ORDER BY last_updated, id) TO STDOUT", o);
+        }
+        execute(owner, "CHECKPOINT");
+        long copied;
+        t0 = System.nanoTime();
+        try (Connection c = owner.getConnection(); InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + copyTable + " FROM STDIN", in, 1 << 16);
+        }
+        double copySeconds = seconds(t0);
+        long bytes = Files.size(file);
+        Files.delete(file);
+        out("%s: synced %,d in %.2f s (%d requests); COPY %,d rows (%,d MB of COPY text) in %.2f s", entity.name(), stored,
+                seconds, requests, copied, bytes >> 20, copySeconds);
+        return new Result(entity, seconds, run.fetched(), stored, copySeconds, copied, statementSeconds, statements, busy,
+                handler, requests, sampler.counts(), top);
+    }
+
+    private static void report(List<Result> results) {
+        out("");
+        out("%-13s %10s %9s %12s %14s %8s", "entity", "records", "seconds", "records/s", "COPY records/s", "ratio");
+        for (Result r : results) {
+            out("%-13s %,10d %9.2f %,12.0f %,14.0f %7.2fx", r.entity().name(), r.stored(), r.seconds(), r.rate(),
+                    r.copyRate(), r.copyRate() / r.rate());
+        }
+        out("(ratio = COPY records/s ÷ sync records/s; targets on 2 cores: tickets ≥ 20,000/s, ratio ≤ 4)");
+        for (Result r : results) {
+            out("");
+            out("where the %s sync's %.2f s went:", r.entity().name(), r.seconds());
+            out("  PostgreSQL statement time (pg_stat_statements, plan + execute): %.2f s in %,d statements (%.0f%%)",
+                    r.statementSeconds(), r.statements(), 100 * r.statementSeconds() / r.seconds());
+            r.topStatements().forEach(s -> out("    %s", s));
+            out("  simulator serving (request read → response written): %.2f s for %d requests (%.0f%%); of which building"
+                    + " and serialising the JSON: %.2f s", r.simulatorBusySeconds(), r.simulatorRequests(),
+                    100 * r.simulatorBusySeconds() / r.seconds(), r.simulatorHandlerSeconds());
+            long total = r.samples().values().stream().mapToLong(Long::longValue).sum();
+            out("  sync thread, sampled every 5 ms (%,d samples):", total);
+            r.samples().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> out("    %-58s %5.1f%%  ≈ %.2f s", e.getKey(), 100.0 * e.getValue() / Math.max(1, total),
+                            r.seconds() * e.getValue() / Math.max(1, total)));
+        }
+    }
+
+    /** Where the sync thread is, classified by the innermost frame that tells. */
+    private static final class Sampler {
+        private final String prefix;
+        private final Map<String, Long> counts = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong samples = new AtomicLong();
+        private Thread thread;
+
+        Sampler(String prefix) {
+            this.prefix = prefix;
+        }
+
+        void start() {
+            thread = new Thread(() -> {
+                var mx = ManagementFactory.getThreadMXBean();
+                while (running.get()) {
+                    for (ThreadInfo info : mx.dumpAllThreads(false, false, 64)) {
+                        if (info.getThreadName().startsWith(prefix) && info.getStackTrace().length > 0
+                                && !isIdle(info.getStackTrace())) {
+                            counts.merge(classify(info.getStackTrace()), 1L, Long::sum);
+                            samples.incrementAndGet();
+                        }
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "benchmark-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+
+        Map<String, Long> counts() { return counts; }
+
+        private static boolean isIdle(StackTraceElement[] stack) {
+            // an idle pool thread waits for its next task
+            for (StackTraceElement e : stack) {
+                if (e.getClassName().startsWith("java.util.concurrent.ThreadPoolExecutor") && e.getMethodName().equals("getTask")) return true;
+            }
+            return false;
+        }
+
+        private static String classify(StackTraceElement[] stack) {
+            // outermost library wins: a PgJDBC socket read is JDBC, not networking in general
+            if (any(stack, "org.postgresql.", "com.zaxxer.hikari.")) return "JDBC: PostgreSQL statements and commits (incl. round trips)";
+            if (any(stack, "org.apache.hc.", "org.springframework.http.", "org.springframework.web.client.")) {
+                return "HTTP fetch: request and reading the response body";
+            }
+            if (any(stack, "tools.jackson.", "com.fasterxml.jackson.")) return "JSON parsing of the page (client)";
+            if (any(stack, "org.springframework.transaction.", "org.springframework.jdbc.")) {
+                return "Spring JDBC / transactions (client side)";
+            }
+            if (any(stack, "io.github.resilience4j.")) return "retry / circuit breaker";
+            return "other (" + stack[0].getClassName().replaceAll("^(.*)\\.[^.]+$", "$1") + ")";
+        }
+
+        private static boolean any(StackTraceElement[] stack, String... prefixes) {
+            for (StackTraceElement e : stack) {
+                for (String prefix : prefixes) if (e.getClassName().startsWith(prefix)) return true;
+            }
+            return false;
+        }
+    }
+
+    private static void execute(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String query(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static long queryLong(DataSource ds, String sql) throws SQLException {
+        return Long.parseLong(query(ds, sql));
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("usage: SyncBenchmark [--seed S] [--size tiny|small|benchmark|large] "
+                        + "[--end-date YYYY-MM-DD] [--page-size N]");
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        return options;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
