@@ -74,7 +74,8 @@ class SmileBackSyncIntegrationTests extends SimulatedTenantTest {
 
         assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
         assertThat(created).isPositive();
-        assertThat(rated).isPositive();
+        // The world serves a review once its contact answers or the survey lapses, so "newly rated"
+        // may be none in a given week; when there are some, each must count as exactly one update.
         assertThat(run.path("inserted").asLong()).isEqualTo(created);
         assertThat(run.path("updated").asLong()).isEqualTo(rated);
         assertThat(run.path("fetched").asLong()).as("only the changes and the overlap are read, not everything")
