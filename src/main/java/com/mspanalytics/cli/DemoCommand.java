@@ -2,6 +2,8 @@ package com.mspanalytics.cli;
 
 import com.mspanalytics.MspAnalyticsApplication;
 import com.mspanalytics.admin.TenantSeeder;
+import com.mspanalytics.kpi.KpiResult;
+import com.mspanalytics.kpi.KpiService;
 import com.mspanalytics.secrets.CredentialVault;
 import com.mspanalytics.simulator.SimulatorOptions;
 import com.mspanalytics.simulator.Simulators;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,7 +26,7 @@ import org.springframework.context.event.ContextClosedEvent;
 /**
  * {@code demo [--seed S] [--size tiny|small]}: everything a newcomer needs to see the product work
  * with no credentials. The simulated MSP world is served on loopback, the "Demo MSP" tenant is
- * pointed at it, everything is synced, and the server keeps running with the key printed.
+ * pointed at it, everything is synced, every KPI computed, and the server keeps running with the key printed.
  */
 final class DemoCommand implements Command {
 
@@ -59,12 +62,17 @@ final class DemoCommand implements Command {
             SyncRun started = sync.start(SyncService.ALL, "demo");
             return sync.await(started.runId(), Duration.ofMinutes(10));
         });
+        List<KpiResult> results = TenantContext.callAs(tenant.tenant(), () -> app.getBean(KpiService.class).computeAll(null));
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         out.println();
         out.println("MSP Analytics demo is running on http://localhost:" + port);
         out.println("  sync: " + run.status() + ", " + run.fetched() + " records fetched, " + run.inserted()
                 + " stored" + (run.error() == null ? "" : " (" + run.error() + ")"));
+        for (KpiResult result : results) {
+            out.println("  " + result.kpi() + ": " + result.summary());
+        }
         out.println("  API docs:  http://localhost:" + port + "/docs");
+        out.println("  results:   curl -H 'X-API-Key: …' http://localhost:" + port + "/kpi/ticket-trends/latest");
         out.println("  try:       curl -H 'X-API-Key: " + tenant.apiKey() + "' http://localhost:" + port + "/sync/runs");
         out.println("  tenant \"" + TENANT + "\" API key (all permissions):");
         out.println(tenant.apiKey());
