@@ -45,4 +45,24 @@ class HealthIntegrationTests {
         assertThat(http.get("/docs").statusCode()).isIn(200, 302);
         assertThat(http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
+
+    /** Complete: both credentials, every endpoint of api.md, and the problem responses of each. */
+    @Test
+    void theOpenApiDocumentIsComplete() {
+        JsonNode api = Json.parse(new Http(port).get("/v3/api-docs").body());
+
+        assertThat(api.path("components").path("securitySchemes").propertyNames()).contains("apiKey", "bearer");
+        assertThat(api.path("paths").propertyNames()).contains("/health", "/api-keys", "/api-keys/{id}", "/auth/token",
+                "/settings", "/settings/connectors/{name}", "/sync/{entity}", "/sync/runs", "/sync/runs/{runId}",
+                "/compute/kpi/{slug}", "/compute/kpi/all", "/kpi/{slug}/latest", "/kpi/{slug}/results", "/anomalies");
+        api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode responses = operation.getValue().path("responses");
+            if (!path.getKey().equals("/health")) {
+                assertThat(responses.has("401")).as(operation.getKey() + " " + path.getKey()).isTrue();
+                assertThat(responses.path("400").path("content").has("application/problem+json"))
+                        .as("400 of " + operation.getKey() + " " + path.getKey() + ": " + responses.path("400")).isTrue();
+            }
+        }));
+        assertThat(api.path("paths").path("/health").path("get").path("security").size()).isZero();
+    }
 }
