@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * KPI 04 on the synced simulated world: Globex's planted hours spike (and Northwind's, a consequence of its
- * ticket spike) are rising client trends with the ledger's numbers, and no other client trend is flagged.
+ * ticket spike) are rising client trends with the ledger's numbers; no other client trend is flagged, and
+ * client×domain flags only fall on those clients.
  */
 @KpiWorldTest
 class TimeConsumptionPlantedIntegrationTests {
@@ -61,5 +62,9 @@ class TimeConsumptionPlantedIntegrationTests {
                 .map(r -> r.path("key").asString()).collect(Collectors.toSet());
         Set<String> planted = facts.stream().map(f -> f.keys().get("client")).collect(Collectors.toSet());
         assertThat(flaggedClients).as(result.path("summary").path("flaggedTrends").toString()).isEqualTo(planted);
+        // a flagged client×domain trend is part of a planted client's rise, never a clean client's
+        assertThat(rows.valueStream().filter(r -> r.path("dimension").asString().equals("client×domain")
+                && !r.path("trend").isNull()).map(r -> r.path("client").asString()))
+                .as(result.path("summary").path("flaggedTrends").toString()).allMatch(planted::contains);
     }
 }
