@@ -80,6 +80,7 @@ class TimeConsumptionIntegrationTests {
         assertThat(summary.path("period").asString()).isEqualTo("2026-W47");
         assertThat(summary.path("baselineStart").asString()).isEqualTo("2026-09-21");
         JsonNode acme = row(result, "client", "ACME");
+        assertThat(acme.path("clientName").asString()).isEqualTo("Acme Dental");
         assertThat(acme.path("currentHours").decimalValue()).isEqualByComparingTo("6");
         assertThat(acme.path("baselineMean").decimalValue()).isEqualByComparingTo("1.75");
         assertThat(acme.path("baselineStddev").decimalValue()).isEqualByComparingTo("0.6614");

@@ -189,9 +189,9 @@ class TimeConsumption implements Kpi {
                     SELECT k.dimension, k.client, k.domain, p.period, p.idx, coalesce(s.hours, 0) AS hours
                     FROM keys k CROSS JOIN periods p
                     LEFT JOIN sums s ON s.dimension = k.dimension AND s.client = k.client AND s.period = p.period
-                         AND s.domain IS NOT DISTINCT FROM k.domain)
-                SELECT d.dimension, d.client, d.domain, (SELECT min(c.name) FROM cw_companies c
-                           WHERE coalesce(c.identifier, c.name) = d.client) AS client_name,
+                         AND s.domain IS NOT DISTINCT FROM k.domain),
+                names AS (SELECT client, min(client_name) AS client_name FROM entries GROUP BY client)
+                SELECT d.dimension, d.client, d.domain, n.client_name,
                        sum(hours) FILTER (WHERE period = :current) AS current,
                        round(avg(hours) FILTER (WHERE period < :current), 4) AS mean,
                        round(stddev_pop(hours) FILTER (WHERE period < :current), 4) AS stddev,
@@ -202,7 +202,8 @@ class TimeConsumption implements Kpi {
                        round(CAST(regr_slope(hours, idx) AS numeric), 4) AS slope,
                        array_agg(hours ORDER BY period) AS series
                 FROM dense d
-                GROUP BY d.dimension, d.client, d.domain
+                LEFT JOIN names n ON n.client = d.client
+                GROUP BY d.dimension, d.client, d.domain, n.client_name
                 ORDER BY current DESC, d.dimension, d.client, d.domain
                 """).formatted(context.domainSql("t")))
                 .param("zone", context.zone().getId())
