@@ -157,6 +157,44 @@ class AgreementMismatchIntegrationTests {
         assertThat(row.path("entries").get(0).path("reason").asString()).isEqualTo("board-not-covered");
     }
 
+    /**
+     * Golf has Managed Services and Time &amp; Materials (default rule: covers nothing). An After Hours entry
+     * without an agreement is judged by both active agreements: not covered by either, so out of scope; the
+     * same entry charged to Managed Services is judged by that one only. A Remote entry without an agreement is
+     * covered by Managed Services, so in scope even though T&amp;M does not cover it.
+     */
+    @Test
+    void withSeveralActiveAgreementsTheEntrysOwnDecidesElseAnyThatCovers() {
+        long golf = data.company("GOLF", "Golf Club");
+        long ms = data.agreement(golf, "Golf MSA", "Managed Services", LocalDate.of(2026, 1, 1));
+        data.agreement(golf, "Golf T&M", "Time & Materials", LocalDate.of(2026, 1, 1));
+        long ticket = data.ticket(golf, at("2026-11-10T10:00:00Z")).create();
+        data.timeEntry(ticket, golf, null, at("2026-11-10T10:00:00Z"), "1.00", "Remote", "NoCharge");
+        long loose = data.timeEntry(ticket, golf, null, at("2026-11-11T10:00:00Z"), "0.25", "After Hours", "Billable");
+        long charged = data.timeEntryOnAgreement(ticket, golf, null, ms, at("2026-11-12T10:00:00Z"), "0.50", "After Hours",
+                "DoNotBill");
+
+        JsonNode golfRow = compute("{\"asOf\":\"" + AS_OF + "\"}").path("rows").valueStream()
+                .filter(r -> r.path("clientIdentifier").asString().equals("GOLF")).findFirst().orElseThrow();
+
+        assertThat(golfRow.path("outOfScopeHours").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(golfRow.path("totalHours").decimalValue()).isEqualByComparingTo("1.75");
+        assertThat(golfRow.path("recoverable").decimalValue()).isEqualByComparingTo("112.50");
+        assertThat(golfRow.path("entries").valueStream().map(e -> e.path("id").asLong())).containsExactly(charged, loose);
+        assertThat(golfRow.path("entries").get(0).path("reason").asString()).isEqualTo("no-charge-not-covered");
+        assertThat(golfRow.path("entries").get(0).path("agreement").asString()).isEqualTo("Golf MSA");
+        assertThat(golfRow.path("entries").get(1).path("reason").asString()).isEqualTo("work-type-not-covered");
+        assertThat(golfRow.path("entries").get(1).path("agreement").asString()).isEqualTo("Golf MSA, Golf T&M");
+    }
+
+    @Test
+    void itTakesNoParameters() {
+        var response = http.post("/compute/kpi/agreement-mismatch", "{\"params\":{\"minSample\":3}}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("params.minSample");
+    }
+
     @Test
     void theWindowFollowsTheTenantsTimeZone() {
         putSettings("{\"timeZone\":\"America/Toronto\"}");

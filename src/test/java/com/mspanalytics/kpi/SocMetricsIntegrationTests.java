@@ -109,6 +109,7 @@ class SocMetricsIntegrationTests {
         assertThat(sla.has("informational")).isFalse();
 
         assertThat(summary.path("falsePositiveRate").decimalValue()).isEqualByComparingTo("0.2");   // 1 of 5 verdicts
+        assertThat(summary.path("agedTo").asString()).isEqualTo("2026-11-20T23:00:00Z");
         JsonNode backlog = summary.path("openBacklog");
         assertThat(backlog.path("open").asInt()).isEqualTo(3);
         assertThat(backlog.path("byAge").path("<1h").asInt()).isEqualTo(1);

@@ -84,10 +84,7 @@ class SocMetrics implements Kpi {
 
     /** The events of the window with their client, SLA targets and minutes; {@code observed} is the aging instant. */
     private static final String EVENTS = """
-            WITH observed AS (
-                SELECT coalesce(least(CAST(:end AS timestamptz), greatest(
-                    (SELECT max(last_updated) FROM security_events WHERE last_updated < :end),
-                    (SELECT max(last_updated) FROM cw_tickets WHERE last_updated < :end))), CAST(:end AS timestamptz)) AS at),
+            WITH observed AS (SELECT CAST(:observed AS timestamptz) AS at),
             targets AS (
                 SELECT t.key AS severity, CAST(t.value->>'ack' AS numeric) AS ack_target,
                        CAST(t.value->>'resolve' AS numeric) AS resolve_target
@@ -124,6 +121,12 @@ class SocMetrics implements Kpi {
     @Override
     public KpiOutput compute(KpiContext context) {
         TenantSettings tenant = context.settings().tenant();
+        java.sql.Timestamp observed = context.jdbc().sql("""
+                SELECT least(CAST(:end AS timestamptz), greatest(
+                    (SELECT max(last_updated) FROM security_events WHERE last_updated < :end),
+                    (SELECT max(last_updated) FROM cw_tickets WHERE last_updated < :end)))
+                """).param("end", java.sql.Timestamp.from(context.end())).query(java.sql.Timestamp.class).optional()
+                .orElse(java.sql.Timestamp.from(context.end()));
         Map<String, Object> summary = new LinkedHashMap<>();
         List<KpiOutput.Finding> findings = new ArrayList<>();
 
@@ -132,7 +135,7 @@ class SocMetrics implements Kpi {
         Map<String, Object> mttr = new LinkedHashMap<>();
         Map<String, Object> compliance = new LinkedHashMap<>();
         long[] total = {0};
-        sql(context, EVENTS + """
+        sql(context, observed, EVENTS + """
                 SELECT severity, count(*) AS n,
                        count(ack_minutes) AS acked, count(resolve_minutes) AS resolved,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY ack_minutes) AS mtta_median,
@@ -176,7 +179,7 @@ class SocMetrics implements Kpi {
         counts.put("source", new LinkedHashMap<>());
         counts.put("classification", new LinkedHashMap<>());
         counts.put("client", new LinkedHashMap<>());
-        sql(context, EVENTS + """
+        sql(context, observed, EVENTS + """
                 SELECT CASE WHEN GROUPING(source) = 0 THEN 'source' WHEN GROUPING(classification) = 0 THEN 'classification'
                             ELSE 'client' END AS dimension,
                        coalesce(source, classification, coalesce(company_name, 'unmapped')) AS key, count(*) AS n
@@ -199,9 +202,10 @@ class SocMetrics implements Kpi {
         long verdicts = fp + number(classes.get("true_positive")) + number(classes.get("benign"));
         summary.put("falsePositiveRate", verdicts == 0 ? null : ratio(fp, verdicts));
         summary.put("falsePositiveN", verdicts);
-        summary.put("openBacklog", backlog(context));
+        summary.put("agedTo", observed.toInstant().toString());
+        summary.put("openBacklog", backlog(context, observed));
 
-        List<Map<String, Object>> breaches = sql(context, EVENTS + """
+        List<Map<String, Object>> breaches = sql(context, observed, EVENTS + """
                 SELECT j.*, to_char(j.created_at AT TIME ZONE :zone, 'YYYY-MM-DD') AS created_day
                 FROM judged j
                 WHERE j.severity IN ('critical', 'high') AND (j.ack_breach OR j.resolve_breach)
@@ -235,7 +239,7 @@ class SocMetrics implements Kpi {
         }
         summary.put("volumeAnomalies", volume);
 
-        List<Map<String, Object>> rows = sql(context, EVENTS + """
+        List<Map<String, Object>> rows = sql(context, observed, EVENTS + """
                 SELECT client_id, min(identifier) AS identifier, min(company_name) AS company_name,
                        min(source) AS source, min(client_key) AS client_key, min(client_name) AS client_name,
                        count(*) AS events,
@@ -264,18 +268,15 @@ class SocMetrics implements Kpi {
         return new KpiOutput(summary, rows, findings);
     }
 
-    private Map<String, Object> backlog(KpiContext context) {
+    private Map<String, Object> backlog(KpiContext context, java.sql.Timestamp observed) {
         Map<String, Object> buckets = new LinkedHashMap<>();
         for (String bucket : List.of("<1h", "1-4h", "4-24h", "1-7d", ">7d")) {
             buckets.put(bucket, 0L);
         }
         Map<String, Object> bySeverity = new LinkedHashMap<>();
         long[] open = {0};
-        sql(context, """
-                WITH observed AS (
-                    SELECT coalesce(least(CAST(:end AS timestamptz), greatest(
-                        (SELECT max(last_updated) FROM security_events WHERE last_updated < :end),
-                        (SELECT max(last_updated) FROM cw_tickets WHERE last_updated < :end))), CAST(:end AS timestamptz)) AS at),
+        sql(context, observed, """
+                WITH observed AS (SELECT CAST(:observed AS timestamptz) AS at),
                 open_events AS (
                     SELECT e.severity, extract(epoch FROM o.at - e.created_at) / 3600 AS age_hours
                     FROM security_events e CROSS JOIN observed o
@@ -309,7 +310,7 @@ class SocMetrics implements Kpi {
         List<Map<String, Object>> anomalies = new ArrayList<>();
         context.jdbc().sql("""
                 WITH ev AS (
-                    SELECT ((e.created_at AT TIME ZONE :zone)::date - :first) / 7 AS week,
+                    SELECT ((e.created_at AT TIME ZONE :zone)::date - CAST(:first AS date)) / 7 AS week,
                            coalesce(co.identifier, 'unmapped:' || e.source || ':' || coalesce(e.client_key, e.client_name, ''))
                                AS client_id,
                            coalesce(co.name, 'unmapped') AS client
@@ -384,8 +385,9 @@ class SocMetrics implements Kpi {
         return count > mean ? Math.max(0, 1 - below) : Math.min(1, below + term);
     }
 
-    private JdbcClient.StatementSpec sql(KpiContext context, String sql) {
+    private JdbcClient.StatementSpec sql(KpiContext context, java.sql.Timestamp observed, String sql) {
         return context.jdbc().sql(sql)
+                .param("observed", observed)
                 .param("from", java.sql.Timestamp.from(context.start()))
                 .param("end", java.sql.Timestamp.from(context.end()))
                 .param("zone", context.zone().getId())
