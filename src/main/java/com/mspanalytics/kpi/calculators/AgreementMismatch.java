@@ -1,0 +1,245 @@
+package com.mspanalytics.kpi.calculators;
+
+import com.mspanalytics.kpi.Kpi;
+import com.mspanalytics.kpi.KpiContext;
+import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * KPI 05: work done outside what the client's agreement covers, and what could be billed for it.
+ *
+ * <p>Time entries that start in the window (in the tenant's zone; deleted entries ignored). An entry's date is
+ * its start date in the tenant's zone. The agreements <em>active</em> on that date are the client's agreements
+ * that are not cancelled or deleted, with {@code start_date <= date} (or none) and {@code end_date >= date} (or
+ * none): an agreement that ended before the entry does not count. The agreement that judges the entry is the
+ * entry's own agreement when it is active; otherwise every active agreement of the client, and the entry is
+ * covered when any of them covers it (with one active agreement that is "the client's only agreement").
+ *
+ * <p>Coverage comes from the tenant's {@code coverageRules}, matched case-insensitively on the agreement type
+ * name; an active addition (effective, not cancelled on the date) whose product identifier names a rule widens
+ * the coverage with that rule's boards and work types (e.g. a rule "Managed SOC" with board "SOC"). An agreement
+ * whose type has no rule covers nothing. An entry is covered when its ticket's board is among the covered boards
+ * and not among the excluded ones, and its work type is among the covered work types; an entry without a ticket
+ * (no board) or without a work type is judged only on what it has.
+ *
+ * <p>Reasons, the first that holds: {@code no-agreement} (a: no active agreement and the entry is not Billable);
+ * {@code no-charge-not-covered} (c: NoCharge/DoNotBill against agreements that do not cover it);
+ * {@code board-not-covered} and {@code work-type-not-covered} (b: any other billable option). Following
+ * kpis.md literally, (b) also counts uncovered entries already marked Billable; their {@code billableOption} is
+ * in the entry so a reader can tell. Rows are clients ranked by {@code recoverable = outOfScopeHours ×
+ * hourlyRate}, with {@code totalHours} (all their hours in the window) and {@code outOfScopeShare}; entries are
+ * ordered by hours, largest first.
+ */
+@Component
+class AgreementMismatch implements Kpi {
+
+    private static final int TOP_REASONS = 3;
+
+    private final JsonMapper json;
+
+    AgreementMismatch(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public String slug() {
+        return "agreement-mismatch";
+    }
+
+    @Override
+    public int defaultLookbackDays() {
+        return 30;
+    }
+
+    @Override
+    public Map<String, Object> defaultParams(KpiContext.Settings settings) {
+        return Map.of();
+    }
+
+    @Override
+    public KpiOutput compute(KpiContext context) {
+        TenantSettings tenant = context.settings().tenant();
+        BigDecimal rate = tenant.hourlyRate();
+        List<Map<String, Object>> entries = context.jdbc().sql("""
+                WITH rules AS (
+                    SELECT lower(r.key) AS k,
+                           ARRAY(SELECT lower(x) FROM jsonb_array_elements_text(r.value->'boards') x) AS boards,
+                           ARRAY(SELECT lower(x) FROM jsonb_array_elements_text(r.value->'workTypes') x) AS work_types,
+                           ARRAY(SELECT lower(x) FROM jsonb_array_elements_text(r.value->'excludedBoards') x) AS excluded
+                    FROM jsonb_each(CAST(:rules AS jsonb)) r),
+                entries AS (
+                    SELECT e.id, e.company_id, e.member_id, e.work_type, e.billable_option, e.actual_hours,
+                           e.agreement_id, (e.time_start AT TIME ZONE :zone)::date AS day, t.id AS ticket_id, t.board_name
+                    FROM cw_time_entries e
+                    LEFT JOIN cw_tickets t ON t.id = e.charge_to_id AND t.deleted_at IS NULL
+                         AND e.charge_to_type IN ('ServiceTicket', 'ProjectTicket')
+                    WHERE e.deleted_at IS NULL AND e.time_start >= :start AND e.time_start < :end),
+                active AS (
+                    SELECT en.id AS entry_id, a.id AS agreement_id, a.name, a.agreement_id_own AS own,
+                           ARRAY[lower(a.type_name)] || ARRAY(
+                               SELECT lower(ad.product) FROM cw_agreement_additions ad
+                               WHERE ad.agreement_id = a.id AND ad.deleted_at IS NULL AND ad.product IS NOT NULL
+                                 AND (ad.effective_date IS NULL OR ad.effective_date <= en.day)
+                                 AND (ad.cancelled_date IS NULL OR ad.cancelled_date > en.day)) AS rule_keys
+                    FROM entries en
+                    CROSS JOIN LATERAL (
+                        SELECT ag.*, ag.id = en.agreement_id AS agreement_id_own FROM cw_agreements ag
+                        WHERE ag.company_id = en.company_id AND ag.deleted_at IS NULL AND NOT ag.cancelled
+                          AND (ag.start_date IS NULL OR ag.start_date <= en.day)
+                          AND (ag.end_date IS NULL OR ag.end_date >= en.day)) a),
+                checked AS (
+                    SELECT ac.entry_id, ac.agreement_id, ac.name, coalesce(ac.own, false) AS own,
+                           (en.board_name IS NULL OR (lower(en.board_name) = ANY(cov.boards)
+                                AND NOT lower(en.board_name) = ANY(cov.excluded))) AS board_ok,
+                           (en.work_type IS NULL OR lower(en.work_type) = ANY(cov.work_types)) AS work_ok
+                    FROM active ac
+                    JOIN entries en ON en.id = ac.entry_id
+                    CROSS JOIN LATERAL (
+                        SELECT coalesce((SELECT array_agg(b) FROM rules r, unnest(r.boards) b
+                                         WHERE r.k = ANY(ac.rule_keys)), '{}') AS boards,
+                               coalesce((SELECT array_agg(w) FROM rules r, unnest(r.work_types) w
+                                         WHERE r.k = ANY(ac.rule_keys)), '{}') AS work_types,
+                               coalesce((SELECT array_agg(x) FROM rules r, unnest(r.excluded) x
+                                         WHERE r.k = ANY(ac.rule_keys)), '{}') AS excluded) cov),
+                chosen AS (
+                    SELECT c.* FROM checked c
+                    WHERE c.own OR NOT EXISTS (SELECT 1 FROM checked o WHERE o.entry_id = c.entry_id AND o.own)),
+                verdict AS (
+                    SELECT en.id, en.company_id, en.member_id, en.work_type, en.billable_option, en.actual_hours,
+                           en.day, en.ticket_id, en.board_name,
+                           count(ch.agreement_id) AS agreements,
+                           coalesce(bool_or(ch.board_ok AND ch.work_ok), false) AS covered,
+                           coalesce(bool_or(ch.board_ok), false) AS board_ok,
+                           string_agg(ch.name, ', ' ORDER BY ch.agreement_id) AS agreement_names
+                    FROM entries en
+                    LEFT JOIN chosen ch ON ch.entry_id = en.id
+                    GROUP BY en.id, en.company_id, en.member_id, en.work_type, en.billable_option, en.actual_hours,
+                             en.day, en.ticket_id, en.board_name),
+                judged AS (
+                    SELECT v.*,
+                           sum(v.actual_hours) OVER (PARTITION BY v.company_id) AS client_hours,
+                           CASE
+                               WHEN v.agreements = 0 THEN
+                                   CASE WHEN v.billable_option IS DISTINCT FROM 'Billable' THEN 'no-agreement' END
+                               WHEN v.covered THEN NULL
+                               WHEN v.billable_option IN ('NoCharge', 'DoNotBill') THEN 'no-charge-not-covered'
+                               WHEN NOT v.board_ok THEN 'board-not-covered'
+                               ELSE 'work-type-not-covered'
+                           END AS reason
+                    FROM verdict v)
+                SELECT j.id, j.company_id, coalesce(c.name, 'Company ' || j.company_id) AS client, c.identifier,
+                       j.ticket_id, m.identifier AS tech, j.actual_hours AS hours, j.day, j.work_type,
+                       j.billable_option, j.board_name, j.agreement_names, j.reason, j.client_hours,
+                       sum(j.actual_hours) OVER (PARTITION BY j.company_id) AS out_hours,
+                       count(*) OVER (PARTITION BY j.company_id) AS out_entries,
+                       sum(j.actual_hours) OVER (PARTITION BY j.company_id, j.reason) AS reason_hours,
+                       count(*) OVER (PARTITION BY j.company_id, j.reason) AS reason_entries
+                FROM judged j
+                LEFT JOIN cw_companies c ON c.id = j.company_id
+                LEFT JOIN cw_members m ON m.id = j.member_id
+                WHERE j.reason IS NOT NULL
+                ORDER BY out_hours DESC, client, j.company_id, j.actual_hours DESC, j.id
+                """)
+                .param("rules", rulesJson(tenant.coverageRules()))
+                .param("zone", context.zone().getId())
+                .param("start", java.sql.Timestamp.from(context.start()))
+                .param("end", java.sql.Timestamp.from(context.end()))
+                .query((rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("companyId", rs.getObject("company_id"));
+                    row.put("client", rs.getString("client"));
+                    row.put("clientIdentifier", rs.getString("identifier"));
+                    row.put("clientHours", rs.getBigDecimal("client_hours"));
+                    row.put("outHours", rs.getBigDecimal("out_hours"));
+                    row.put("outEntries", rs.getLong("out_entries"));
+                    row.put("reasonHours", rs.getBigDecimal("reason_hours"));
+                    row.put("reasonEntries", rs.getLong("reason_entries"));
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("id", rs.getLong("id"));
+                    entry.put("ticketId", rs.getObject("ticket_id"));
+                    entry.put("tech", rs.getString("tech"));
+                    entry.put("date", rs.getObject("day", java.time.LocalDate.class).toString());
+                    entry.put("hours", rs.getBigDecimal("hours"));
+                    entry.put("workType", rs.getString("work_type"));
+                    entry.put("billableOption", rs.getString("billable_option"));
+                    entry.put("board", rs.getString("board_name"));
+                    entry.put("agreement", rs.getString("agreement_names"));
+                    entry.put("reason", rs.getString("reason"));
+                    row.put("entry", entry);
+                    return row;
+                }).list();
+        List<Map<String, Object>> rows = clientRows(entries, rate);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("clients", rows.size());
+        summary.put("entries", entries.size());
+        summary.put("outOfScopeHours", rows.stream().map(r -> (BigDecimal) r.get("outOfScopeHours"))
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+        summary.put("totalRecoverable", rows.stream().map(r -> (BigDecimal) r.get("recoverable"))
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+        summary.put("hourlyRate", rate);
+        summary.put("currency", tenant.currency());
+        return KpiOutput.of(summary, rows);
+    }
+
+    /** Shapes the SQL's per-entry rows (already carrying the per-client and per-reason sums) into client rows. */
+    private static List<Map<String, Object>> clientRows(List<Map<String, Object>> entries, BigDecimal rate) {
+        Map<Object, Map<String, Object>> clients = new LinkedHashMap<>();
+        for (Map<String, Object> e : entries) {
+            Map<String, Object> client = clients.computeIfAbsent(e.get("companyId"), id -> {
+                BigDecimal hours = ((BigDecimal) e.get("outHours")).setScale(2, RoundingMode.HALF_UP);
+                BigDecimal total = (BigDecimal) e.get("clientHours");
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("client", e.get("client"));
+                row.put("clientIdentifier", e.get("clientIdentifier"));
+                row.put("companyId", id);
+                row.put("outOfScopeHours", hours);
+                row.put("totalHours", total.setScale(2, RoundingMode.HALF_UP));
+                row.put("outOfScopeShare", total.signum() == 0 ? null
+                        : hours.divide(total, 4, RoundingMode.HALF_UP));
+                row.put("recoverable", hours.multiply(rate).setScale(2, RoundingMode.HALF_UP));
+                row.put("entryCount", e.get("outEntries"));
+                row.put("topReasons", new ArrayList<Map<String, Object>>());
+                row.put("entries", new ArrayList<Map<String, Object>>());
+                return row;
+            });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> entry = (Map<String, Object>) e.get("entry");
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> reasons = (List<Map<String, Object>>) client.get("topReasons");
+            if (reasons.stream().noneMatch(r -> r.get("reason").equals(entry.get("reason")))) {
+                Map<String, Object> reason = new LinkedHashMap<>();
+                reason.put("reason", entry.get("reason"));
+                reason.put("hours", ((BigDecimal) e.get("reasonHours")).setScale(2, RoundingMode.HALF_UP));
+                reason.put("entries", e.get("reasonEntries"));
+                reasons.add(reason);
+            }
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> list = (List<Map<String, Object>>) client.get("entries");
+            list.add(entry);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(clients.values());
+        for (Map<String, Object> row : rows) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> reasons = (List<Map<String, Object>>) row.get("topReasons");
+            reasons.sort((a, b) -> ((BigDecimal) b.get("hours")).compareTo((BigDecimal) a.get("hours")));
+            row.put("topReasons", List.copyOf(reasons.subList(0, Math.min(TOP_REASONS, reasons.size()))));
+        }
+        return rows;
+    }
+
+    private String rulesJson(Map<String, TenantSettings.CoverageRule> rules) {
+        Map<String, Object> lowered = new LinkedHashMap<>();
+        rules.forEach((type, rule) -> lowered.put(type.toLowerCase(Locale.ROOT), Map.of("boards", rule.boards(),
+                "workTypes", rule.workTypes(), "excludedBoards", rule.excludedBoards())));
+        return json.writeValueAsString(lowered);
+    }
+}
