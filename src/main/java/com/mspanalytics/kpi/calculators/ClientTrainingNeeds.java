@@ -1,0 +1,192 @@
+package com.mspanalytics.kpi.calculators;
+
+import com.mspanalytics.kpi.Kpi;
+import com.mspanalytics.kpi.KpiContext;
+import com.mspanalytics.kpi.KpiOutput;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * KPI 02: which client users (contacts) raise tickets that training would prevent.
+ *
+ * <p>Tickets entered in the window (default 90 days). A training ticket is one whose type, subType
+ * or item is one of the tenant's {@code trainingCategories} (case-insensitive).
+ * <ul>
+ * <li>Per contact: {@code tickets} (all the contact's tickets), {@code trainingTickets},
+ * {@code share = trainingTickets / tickets}, and the top 3 topics (issue categories of the training
+ * tickets, most frequent first, ties by name). Flagged when {@code trainingTickets >= minTrainingTickets}
+ * (default 3) and {@code share >= minShare} (default 0.3); the ticket threshold is the contact's
+ * sample rule.</li>
+ * <li>Per client: {@code activeContacts} = distinct contacts who raised any ticket in the window,
+ * {@code perContact = trainingTickets / activeContacts}, against the tenant median of
+ * {@code perContact} over clients with at least one active contact (clients with none are left out;
+ * a client with tickets but no training tickets counts as 0). {@code ratio = perContact / median}.
+ * Flagged when {@code ratio >= minRatio} (default 2) and the client has at least {@code minSample}
+ * training tickets (tenant setting, default 5): 2–4 tickets can double a small median by chance. When
+ * the median is 0, {@code ratio} is null and a client meeting {@code minSample} is flagged (any rate
+ * is unboundedly above the median). Tickets with no contact count for the client's training tickets
+ * but not for its active contacts.</li>
+ * </ul>
+ * Rows are the flagged entities only: contacts first (by training tickets, then share), then clients
+ * (by ratio), each with {@code level} "contact" or "client". Shares and rates keep 4 decimals.
+ */
+@Component
+class ClientTrainingNeeds implements Kpi {
+
+    @Override
+    public String slug() {
+        return "client-training-needs";
+    }
+
+    @Override
+    public int defaultLookbackDays() {
+        return 90;
+    }
+
+    @Override
+    public Map<String, Object> defaultParams(KpiContext.Settings settings) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("minTrainingTickets", 3);
+        params.put("minShare", 0.3);
+        params.put("minRatio", 2.0);
+        params.put("minSample", settings.tenant().minSample());
+        return params;
+    }
+
+    @Override
+    public KpiOutput compute(KpiContext context) {
+        List<String> training = new ArrayList<>(context.settings().tenant().trainingCategories().stream()
+                .map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList());
+        if (training.isEmpty()) {
+            training.add("\u001f no training categories"); // IN () is not SQL; this matches nothing
+        }
+        String windowTickets = """
+                WITH window_tickets AS (
+                    SELECT t.id, t.company_id, t.contact_id, %s AS topic,
+                           (lower(t.type_name) IN (:training) OR lower(t.subtype_name) IN (:training)
+                            OR lower(t.item_name) IN (:training)) IS TRUE AS is_training
+                    FROM cw_tickets t
+                    WHERE t.deleted_at IS NULL AND t.date_entered >= :start AND t.date_entered < :end)
+                """.formatted(context.categorySql("t"));
+        List<Map<String, Object>> contacts = context.jdbc().sql(windowTickets + """
+                , topics AS (
+                    SELECT contact_id, topic, count(*) AS n
+                    FROM window_tickets WHERE is_training AND contact_id IS NOT NULL
+                    GROUP BY contact_id, topic)
+                SELECT w.contact_id, w.company_id, coalesce(c.name, 'Company ' || w.company_id) AS client, c.identifier,
+                       coalesce(nullif(concat_ws(' ', ct.first_name, ct.last_name), ''), 'Contact ' || w.contact_id) AS contact,
+                       count(*) AS tickets, count(*) FILTER (WHERE w.is_training) AS training_tickets,
+                       (SELECT (array_agg(tp.topic ORDER BY tp.n DESC, tp.topic))[1 : 3] FROM topics tp
+                        WHERE tp.contact_id = w.contact_id) AS top_topics
+                FROM window_tickets w
+                LEFT JOIN cw_contacts ct ON ct.id = w.contact_id
+                LEFT JOIN cw_companies c ON c.id = w.company_id
+                WHERE w.contact_id IS NOT NULL
+                GROUP BY w.contact_id, w.company_id, c.name, c.identifier, ct.first_name, ct.last_name
+                HAVING count(*) FILTER (WHERE w.is_training) >= :minTrainingTickets
+                   AND count(*) FILTER (WHERE w.is_training) >= :minShare * count(*)
+                ORDER BY count(*) FILTER (WHERE w.is_training) DESC,
+                         count(*) FILTER (WHERE w.is_training)::numeric / count(*) DESC, contact, w.contact_id
+                """)
+                .param("training", training)
+                .param("start", java.sql.Timestamp.from(context.start()))
+                .param("end", java.sql.Timestamp.from(context.end()))
+                .param("minTrainingTickets", context.integer("minTrainingTickets"))
+                .param("minShare", BigDecimal.valueOf(context.number("minShare")))
+                .query((rs, n) -> {
+                    long tickets = rs.getLong("tickets");
+                    long trainingTickets = rs.getLong("training_tickets");
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("level", "contact");
+                    row.put("contact", rs.getString("contact"));
+                    row.put("contactId", rs.getLong("contact_id"));
+                    row.put("client", rs.getString("client"));
+                    row.put("clientIdentifier", rs.getString("identifier"));
+                    row.put("companyId", rs.getLong("company_id"));
+                    row.put("trainingTickets", trainingTickets);
+                    row.put("tickets", tickets);
+                    row.put("share", BigDecimal.valueOf(trainingTickets).divide(BigDecimal.valueOf(tickets), 4, RoundingMode.HALF_UP));
+                    java.sql.Array topics = rs.getArray("top_topics");
+                    row.put("topTopics", topics == null ? List.of() : List.of((String[]) topics.getArray()));
+                    return row;
+                }).list();
+        List<Map<String, Object>> clientRates = context.jdbc().sql(windowTickets + """
+                , clients AS (
+                    SELECT company_id, count(DISTINCT contact_id) AS active_contacts,
+                           count(*) FILTER (WHERE is_training) AS training_tickets
+                    FROM window_tickets GROUP BY company_id),
+                rates AS (
+                    SELECT company_id, active_contacts, training_tickets,
+                           training_tickets::numeric / active_contacts AS per_contact
+                    FROM clients WHERE active_contacts > 0),
+                median AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY per_contact) AS value, count(*) AS clients FROM rates)
+                SELECT r.company_id, coalesce(c.name, 'Company ' || r.company_id) AS client, c.identifier,
+                       r.active_contacts, r.training_tickets, r.per_contact, m.value AS median, m.clients
+                FROM rates r CROSS JOIN median m
+                LEFT JOIN cw_companies c ON c.id = r.company_id
+                ORDER BY r.per_contact DESC, client, r.company_id
+                """)
+                .param("training", training)
+                .param("start", java.sql.Timestamp.from(context.start()))
+                .param("end", java.sql.Timestamp.from(context.end()))
+                .query((rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("companyId", rs.getLong("company_id"));
+                    row.put("client", rs.getString("client"));
+                    row.put("clientIdentifier", rs.getString("identifier"));
+                    row.put("activeContacts", rs.getLong("active_contacts"));
+                    row.put("trainingTickets", rs.getLong("training_tickets"));
+                    row.put("perContact", rs.getBigDecimal("per_contact"));
+                    row.put("median", rs.getDouble("median"));
+                    row.put("clients", rs.getLong("clients"));
+                    return row;
+                }).list();
+        double minRatio = context.number("minRatio");
+        int minSample = context.integer("minSample");
+        double median = clientRates.isEmpty() ? Double.NaN : (double) clientRates.get(0).get("median");
+        List<Map<String, Object>> clients = new ArrayList<>();
+        long belowMinSample = 0;
+        for (Map<String, Object> rate : clientRates) {
+            double perContact = ((BigDecimal) rate.get("perContact")).doubleValue();
+            Double ratio = median > 0 ? perContact / median : null;
+            boolean above = ratio != null ? ratio >= minRatio : perContact > 0;
+            if (!above) {
+                continue;
+            }
+            if ((long) rate.get("trainingTickets") < minSample) {
+                belowMinSample++;
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("level", "client");
+            row.put("client", rate.get("client"));
+            row.put("clientIdentifier", rate.get("clientIdentifier"));
+            row.put("companyId", rate.get("companyId"));
+            row.put("trainingTickets", rate.get("trainingTickets"));
+            row.put("activeContacts", rate.get("activeContacts"));
+            row.put("perContact", round(perContact));
+            row.put("tenantMedian", round(median));
+            row.put("ratio", ratio == null ? null : round(ratio));
+            clients.add(row);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(contacts);
+        rows.addAll(clients);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("flaggedContacts", contacts.size());
+        summary.put("flaggedClients", clients.size());
+        summary.put("clientsWithActiveContacts", clientRates.size());
+        summary.put("tenantMedianPerContact", clientRates.isEmpty() ? null : round(median));
+        summary.put("clientsAboveRatioUnderMinSample", belowMinSample);
+        summary.put("trainingCategories", context.settings().tenant().trainingCategories());
+        return KpiOutput.of(summary, rows);
+    }
+
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,182 @@
+package com.mspanalytics.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mspanalytics.admin.TenantSeeder.SeededTenant;
+import com.mspanalytics.support.Http;
+import com.mspanalytics.support.IntegrationTest;
+import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiFixtures;
+import com.mspanalytics.support.TestTenants;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/** KPI 02 on a hand-built dataset, asOf 2026-11-20 (default window 2026-08-23..2026-11-20). */
+@IntegrationTest
+class ClientTrainingNeedsIntegrationTests {
+
+    static final String AS_OF = "2026-11-20";
+    static final Instant IN_WINDOW = Instant.parse("2026-10-01T10:00:00Z");
+    static final Instant EARLY_2025 = Instant.parse("2025-02-01T10:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    SeededTenant tenant;
+    Http http;
+    int offset;
+
+    /**
+     * In the window:
+     * <ul>
+     * <li>Acme: Pat Jones 6 tickets, 5 training (How To/Outlook/Rules ×2, How To/Teams/Meetings, item
+     * "Password Reset", type "Access Request") + 1 laptop: share 5/6 = 0.8333, flagged; one more how-to
+     * on 2026-08-22 is outside. Sam Lee 10 tickets, 3 how-to: share exactly 0.3, flagged. Kim Ito 12
+     * tickets, 3 how-to: share 0.25, not flagged. Lou Ray 1 ticket, a how-to: 1 &lt; 3, not flagged.
+     * Acme: 12 training tickets / 4 active contacts = 3.0.</li>
+     * <li>Beta: 2 contacts, 1 training ticket: 0.5. Gamma: 1 contact, none: 0. Delta: 2 contacts, 1: 0.5.
+     * Echo: 1 contact with 2 how-tos: 2.0 (ratio 4, but 2 &lt; minSample 5).</li>
+     * <li>Median of 0, 0.5, 0.5, 2, 3 = 0.5; Acme's ratio 3 / 0.5 = 6: flagged.</li>
+     * </ul>
+     * Early 2025 (the zero-median case): Hut and Ivy with one non-training ticket each, Jet's Jo Park
+     * with 5 how-tos: median of 0, 0, 5 = 0.
+     */
+    @BeforeEach
+    void dataset() {
+        tenant = TestTenants.create(context);
+        http = new Http(port, tenant.apiKey());
+        KpiFixtures data = new KpiFixtures(tenant.tenant());
+        long acme = data.company("ACME", "Acme Dental");
+        long pat = data.contact(acme, "Pat", "Jones");
+        ticket(data, acme, pat, IN_WINDOW, "How To", "Outlook", "Rules");
+        ticket(data, acme, pat, IN_WINDOW, "How To", "Outlook", "Rules");
+        ticket(data, acme, pat, IN_WINDOW, "How To", "Teams", "Meetings");
+        ticket(data, acme, pat, IN_WINDOW, "Security", "Account", "Password Reset");
+        ticket(data, acme, pat, IN_WINDOW, "Access Request", "Shared Drive", null);
+        ticket(data, acme, pat, IN_WINDOW, "Hardware", "Laptop", "Slow");
+        ticket(data, acme, pat, Instant.parse("2026-08-22T12:00:00Z"), "How To", "Excel", "Formulas");
+        long sam = data.contact(acme, "Sam", "Lee");
+        repeat(data, acme, sam, 3, "How To", "Excel", "Formulas");
+        repeat(data, acme, sam, 7, "Network", "VPN", "Cannot Connect");
+        long kim = data.contact(acme, "Kim", "Ito");
+        repeat(data, acme, kim, 3, "How To", "Excel", "Formulas");
+        repeat(data, acme, kim, 9, "Printer", "Print Queue", "Stuck Jobs");
+        long lou = data.contact(acme, "Lou", "Ray");
+        ticket(data, acme, lou, IN_WINDOW, "How To", "Outlook", "Rules");
+        long beta = data.company("BETA", "Beta Logistics");
+        repeat(data, beta, data.contact(beta, "Bo", "Ng"), 2, "Network", "VPN", "Cannot Connect");
+        long cy = data.contact(beta, "Cy", "Ho");
+        ticket(data, beta, cy, IN_WINDOW, "Training", null, null);
+        ticket(data, beta, cy, IN_WINDOW, "Email", "Mailbox", "Full");
+        long gamma = data.company("GAMMA", "Gamma Health");
+        repeat(data, gamma, data.contact(gamma, "Di", "Wu"), 3, "Email", "Mailbox", "Full");
+        long delta = data.company("DELTA", "Delta Law");
+        ticket(data, delta, data.contact(delta, "Ed", "Fox"), IN_WINDOW, "Email", "User Error", null);
+        ticket(data, delta, data.contact(delta, "Flo", "Orr"), IN_WINDOW, "Email", "Mailbox", "Full");
+        long echo = data.company("ECHO", "Echo Farms");
+        repeat(data, echo, data.contact(echo, "Gus", "Kay"), 2, "How To", "Outlook", "Rules");
+        long hut = data.company("HUT", "Hut Cafe");
+        ticket(data, hut, data.contact(hut, "Hal", "Moe"), EARLY_2025, "Email", "Mailbox", "Full");
+        long ivy = data.company("IVY", "Ivy School");
+        ticket(data, ivy, data.contact(ivy, "Ida", "Poe"), EARLY_2025, "Network", "VPN", "Cannot Connect");
+        long jet = data.company("JET", "Jet Air");
+        long jo = data.contact(jet, "Jo", "Park");
+        for (int i = 0; i < 5; i++) {
+            ticket(data, jet, jo, EARLY_2025, "How To", "Outlook", "Rules");
+        }
+    }
+
+    private void repeat(KpiFixtures data, long company, long contact, int count, String type, String subType, String item) {
+        for (int i = 0; i < count; i++) {
+            ticket(data, company, contact, IN_WINDOW, type, subType, item);
+        }
+    }
+
+    private void ticket(KpiFixtures data, long company, long contact, Instant at, String type, String subType, String item) {
+        data.ticket(company, at.plus(offset++, ChronoUnit.MINUTES)).category(type, subType, item).contact(contact).create();
+    }
+
+    @Test
+    void flagsContactsByCountAndShareAndClientsByRatioToTheMedian() {
+        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+
+        assertThat(result.path("window").path("from").asString()).isEqualTo("2026-08-23");
+        JsonNode rows = result.path("rows");
+        assertThat(rows.size()).as(rows.toString()).isEqualTo(3);
+        JsonNode pat = rows.get(0);
+        assertThat(pat.path("level").asString()).isEqualTo("contact");
+        assertThat(pat.path("contact").asString()).isEqualTo("Pat Jones");
+        assertThat(pat.path("client").asString()).isEqualTo("Acme Dental");
+        assertThat(pat.path("trainingTickets").asInt()).isEqualTo(5);
+        assertThat(pat.path("tickets").asInt()).isEqualTo(6);
+        assertThat(pat.path("share").decimalValue()).isEqualByComparingTo("0.8333");
+        assertThat(pat.path("topTopics").valueStream().map(JsonNode::asString))
+                .containsExactly("How To/Outlook/Rules", "Access Request/Shared Drive", "How To/Teams/Meetings");
+        JsonNode sam = rows.get(1);
+        assertThat(sam.path("contact").asString()).isEqualTo("Sam Lee");
+        assertThat(sam.path("trainingTickets").asInt()).isEqualTo(3);
+        assertThat(sam.path("share").decimalValue()).isEqualByComparingTo("0.3");
+        assertThat(sam.path("topTopics").valueStream().map(JsonNode::asString)).containsExactly("How To/Excel/Formulas");
+        JsonNode acme = rows.get(2);
+        assertThat(acme.path("level").asString()).isEqualTo("client");
+        assertThat(acme.path("clientIdentifier").asString()).isEqualTo("ACME");
+        assertThat(acme.path("trainingTickets").asInt()).isEqualTo(12);
+        assertThat(acme.path("activeContacts").asInt()).isEqualTo(4);
+        assertThat(acme.path("perContact").decimalValue()).isEqualByComparingTo("3");
+        assertThat(acme.path("tenantMedian").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(acme.path("ratio").decimalValue()).isEqualByComparingTo("6");
+        JsonNode summary = result.path("summary");
+        assertThat(summary.path("flaggedContacts").asInt()).isEqualTo(2);
+        assertThat(summary.path("flaggedClients").asInt()).isEqualTo(1);
+        assertThat(summary.path("clientsWithActiveContacts").asInt()).isEqualTo(5);
+        assertThat(summary.path("tenantMedianPerContact").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(summary.path("clientsAboveRatioUnderMinSample").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSmallerMinSampleLetsTheSmallClientFlagToo() {
+        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":2}}").path("rows");
+
+        assertThat(rows.size()).isEqualTo(4);
+        assertThat(rows.get(3).path("clientIdentifier").asString()).isEqualTo("ECHO");
+        assertThat(rows.get(3).path("perContact").decimalValue()).isEqualByComparingTo("2");
+        assertThat(rows.get(3).path("ratio").decimalValue()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aZeroMedianLeavesTheRatioOpenAndFlagsOnTheSampleAlone() {
+        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-03-31\"}");
+
+        JsonNode rows = result.path("rows");
+        assertThat(rows.size()).as(rows.toString()).isEqualTo(2);
+        assertThat(rows.get(0).path("contact").asString()).isEqualTo("Jo Park");
+        assertThat(rows.get(0).path("share").decimalValue()).isEqualByComparingTo("1");
+        assertThat(rows.get(1).path("clientIdentifier").asString()).isEqualTo("JET");
+        assertThat(rows.get(1).path("tenantMedian").decimalValue()).isEqualByComparingTo("0");
+        assertThat(rows.get(1).path("ratio").isNull()).isTrue();
+    }
+
+    @Test
+    void anEmptyWindowHasNoRows() {
+        JsonNode result = compute("{\"from\":\"2024-01-01\",\"to\":\"2024-03-31\"}");
+
+        assertThat(result.path("rows").size()).isZero();
+        assertThat(result.path("summary").path("clientsWithActiveContacts").asInt()).isZero();
+        assertThat(result.path("summary").path("tenantMedianPerContact").isNull()).isTrue();
+    }
+
+    private JsonNode compute(String body) {
+        var response = http.post("/compute/kpi/client-training-needs", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.parse(response.body());
+    }
+}
