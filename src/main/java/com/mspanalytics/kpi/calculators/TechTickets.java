@@ -29,40 +29,46 @@ final class TechTickets {
     private TechTickets() {
     }
 
-    /** A {@code WITH}-list entry named {@code closed_tickets} (without the leading WITH). */
+    /**
+     * {@code WITH}-list entries (without the leading WITH) ending in {@code closed_tickets} (id, company_id, domain,
+     * priority, tech_id, resolution_hours, hours, entries, one_touch, score). Set-based: the window's closed tickets
+     * are joined once to their time entries and reviews (hash joins and one GROUP BY each, no per-ticket subqueries),
+     * so the cost grows with the window, not with the whole history.
+     */
     static String closedTicketsCte(KpiContext context) {
         return """
-                closed_tickets AS (
-                    SELECT t.id, t.company_id, %s AS domain, coalesce(t.priority_name, '') AS priority,
-                           coalesce(t.owner_member_id, top.member_id) AS tech_id,
-                           extract(epoch FROM t.closed_date - t.date_entered) / 3600.0 AS resolution_hours,
-                           coalesce(e.hours, 0) AS hours, coalesce(e.entries, 0) AS entries,
-                           coalesce(e.entries, 0) = 1
-                               AND extract(epoch FROM t.closed_date - t.date_entered) / 3600.0 <= :fcrHours AS one_touch,
-                           r.score
+                closed_base AS (
+                    SELECT t.id, t.company_id, %s AS domain, coalesce(t.priority_name, '') AS priority, t.owner_member_id,
+                           extract(epoch FROM t.closed_date - t.date_entered) / 3600.0 AS resolution_hours
                     FROM cw_tickets t
-                    LEFT JOIN LATERAL (
-                        SELECT sum(x.actual_hours) AS hours, count(*) AS entries
-                        FROM cw_time_entries x
-                        WHERE x.charge_to_id = t.id AND x.deleted_at IS NULL
-                          AND coalesce(x.charge_to_type, 'ServiceTicket') = 'ServiceTicket') e ON true
-                    LEFT JOIN LATERAL (
-                        SELECT x.member_id
-                        FROM cw_time_entries x
-                        WHERE x.charge_to_id = t.id AND x.deleted_at IS NULL AND x.member_id IS NOT NULL
-                          AND coalesce(x.charge_to_type, 'ServiceTicket') = 'ServiceTicket'
-                        GROUP BY x.member_id
-                        ORDER BY sum(x.actual_hours) DESC, x.member_id
-                        LIMIT 1) top ON true
-                    LEFT JOIN LATERAL (
-                        SELECT s.score
-                        FROM smileback_reviews s
-                        WHERE s.ticket_id = t.id AND s.deleted_at IS NULL AND s.score IS NOT NULL
-                        ORDER BY s.rated_at DESC NULLS LAST, s.id DESC
-                        LIMIT 1) r ON true
                     WHERE t.deleted_at IS NULL AND t.closed_date IS NOT NULL AND t.date_entered IS NOT NULL
-                      AND t.closed_date >= :start AND t.closed_date < :end
-                      AND coalesce(t.owner_member_id, top.member_id) IS NOT NULL)""".formatted(context.domainSql("t"));
+                      AND t.closed_date >= :start AND t.closed_date < :end),
+                closed_member_hours AS (
+                    SELECT x.charge_to_id AS ticket_id, x.member_id, sum(x.actual_hours) AS hours, count(*) AS entries
+                    FROM cw_time_entries x
+                    JOIN closed_base b ON b.id = x.charge_to_id
+                    WHERE x.deleted_at IS NULL AND coalesce(x.charge_to_type, 'ServiceTicket') = 'ServiceTicket'
+                    GROUP BY x.charge_to_id, x.member_id),
+                closed_entries AS (
+                    SELECT ticket_id, sum(hours) AS hours, sum(entries) AS entries,
+                           (array_agg(member_id ORDER BY hours DESC, member_id) FILTER (WHERE member_id IS NOT NULL))[1]
+                               AS top_member
+                    FROM closed_member_hours
+                    GROUP BY ticket_id),
+                closed_scores AS (
+                    SELECT DISTINCT ON (s.ticket_id) s.ticket_id, s.score
+                    FROM smileback_reviews s
+                    JOIN closed_base b ON b.id = s.ticket_id
+                    WHERE s.deleted_at IS NULL AND s.score IS NOT NULL
+                    ORDER BY s.ticket_id, s.rated_at DESC NULLS LAST, s.id DESC),
+                closed_tickets AS (
+                    SELECT b.id, b.company_id, b.domain, b.priority, coalesce(b.owner_member_id, e.top_member) AS tech_id,
+                           b.resolution_hours, coalesce(e.hours, 0) AS hours, coalesce(e.entries, 0) AS entries,
+                           coalesce(e.entries, 0) = 1 AND b.resolution_hours <= :fcrHours AS one_touch, r.score
+                    FROM closed_base b
+                    LEFT JOIN closed_entries e ON e.ticket_id = b.id
+                    LEFT JOIN closed_scores r ON r.ticket_id = b.id
+                    WHERE coalesce(b.owner_member_id, e.top_member) IS NOT NULL)""".formatted(context.domainSql("t"));
     }
 
     /**
