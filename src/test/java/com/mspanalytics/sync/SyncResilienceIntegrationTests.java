@@ -102,7 +102,7 @@ class SyncResilienceIntegrationTests {
     }
 
     @Test
-    void everyKpiIsRecomputedAfterASyncThatChangedData() {
+    void everyKpiIsRecomputedAfterASyncThatChangedData() throws InterruptedException {
         try (ConfigurableApplicationContext app = start(Map.of("msp.kpi.recompute-after-sync", "true"))) {
             TenantId tenant = configuredTenant(app);
             SyncService sync = app.getBean(SyncService.class);
@@ -112,6 +112,9 @@ class SyncResilienceIntegrationTests {
                     Duration.ofSeconds(60)));
 
             assertThat(run.status()).isEqualTo(SyncStatus.SUCCEEDED);
+            // The recomputation follows the recorded run on the same worker thread.
+            waitUntil(() -> owner.sql("SELECT count(DISTINCT kpi) FROM kpi_results WHERE tenant_id = ?")
+                    .params(tenant.value()).query(Long.class).single() == kpis.slugs().size(), Duration.ofSeconds(90));
             assertThat(owner.sql("SELECT DISTINCT kpi FROM kpi_results WHERE tenant_id = ? ORDER BY kpi")
                     .params(tenant.value()).query(String.class).list()).isEqualTo(kpis.slugs());
         }
