@@ -74,7 +74,7 @@ public final class SyncBenchmark {
 
     private record Result(Entity entity, double seconds, long fetched, long stored, double copySeconds, long copied,
                           double statementSeconds, long statements, double simulatorBusySeconds,
-                          double simulatorHandlerSeconds, long simulatorRequests, Map<String, Long> samples,
+                          double simulatorHandlerSeconds, double readAheadSeconds, long simulatorRequests, Map<String, Long> samples, long sampleCount,
                           List<String> topStatements) {
 
         double rate() { return stored / seconds; }
@@ -144,7 +144,7 @@ public final class SyncBenchmark {
         try {
             for (Entity entity : entities) {
                 results.add(measure(entity, app.getBean(SyncService.class), tenant, owner,
-                        simulators.server("connectwise"), dataDir));
+                        simulators.server("connectwise"), simulators.connectWise()::readAheadNanos, dataDir));
             }
         } finally {
             app.close();
@@ -156,10 +156,10 @@ public final class SyncBenchmark {
     }
 
     private static Result measure(Entity entity, SyncService sync, TenantId tenant, DataSource owner, SimServer simulator,
-                                  Path dataDir) throws Exception {
+                                  java.util.function.LongSupplier readAheadNanos, Path dataDir) throws Exception {
         execute(owner, "CHECKPOINT");
         execute(owner, "SELECT pg_stat_statements_reset()");
-        long busy0 = simulator.busyNanos(), handler0 = simulator.handlerNanos();
+        long busy0 = simulator.busyNanos(), handler0 = simulator.handlerNanos(), ahead0 = readAheadNanos.getAsLong();
         int requests0 = simulator.requests().size();
         var sampler = new Sampler("sync-");
         sampler.start();
@@ -181,6 +181,7 @@ public final class SyncBenchmark {
             throw new IllegalStateException(entity.name() + ": " + stored + " rows stored, " + entity.records() + " served");
         }
         double busy = (simulator.busyNanos() - busy0) / 1e9, handler = (simulator.handlerNanos() - handler0) / 1e9;
+        double ahead = (readAheadNanos.getAsLong() - ahead0) / 1e9;
         int requests = simulator.requests().size() - requests0;
 
         List<String> top = new java.util.ArrayList<>();
@@ -225,7 +226,7 @@ public final class SyncBenchmark {
         out("%s: synced %,d in %.2f s (%d requests); COPY %,d rows (%,d MB of COPY text) in %.2f s", entity.name(), stored,
                 seconds, requests, copied, bytes >> 20, copySeconds);
         return new Result(entity, seconds, run.fetched(), stored, copySeconds, copied, statementSeconds, statements, busy,
-                handler, requests, sampler.counts(), top);
+                handler, ahead, requests, sampler.counts(), sampler.samples(), top);
     }
 
     private static void report(List<Result> results) {
@@ -245,11 +246,15 @@ public final class SyncBenchmark {
             out("  simulator serving (request read → response written): %.2f s for %d requests (%.0f%%); of which building"
                     + " and serialising the JSON: %.2f s", r.simulatorBusySeconds(), r.simulatorRequests(),
                     100 * r.simulatorBusySeconds() / r.seconds(), r.simulatorHandlerSeconds());
+            out("  simulator read-ahead (next page rendered while the client stores this one; off the request path, same"
+                    + " cores): %.2f s", r.readAheadSeconds());
             long total = r.samples().values().stream().mapToLong(Long::longValue).sum();
-            out("  sync thread, sampled every 5 ms (%,d samples):", total);
-            r.samples().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> out("    %-58s %5.1f%%  ≈ %.2f s", e.getKey(), 100.0 * e.getValue() / Math.max(1, total),
-                            r.seconds() * e.getValue() / Math.max(1, total)));
+            out("  sync thread, stack-sampled every ~5 ms (%,d samples, each weighted by its interval):", r.sampleCount());
+            Map<String, Long> shown = new LinkedHashMap<>();
+            r.samples().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
+                    shown.merge(e.getValue() * 200 >= total ? e.getKey() : "other (each under 0.5 %)", e.getValue(), Long::sum));
+            shown.forEach((k, v) -> out("    %-60s %5.1f%%  ≈ %.2f s", k, 100.0 * v / Math.max(1, total),
+                    r.seconds() * v / Math.max(1, total)));
         }
     }
 
@@ -268,11 +273,16 @@ public final class SyncBenchmark {
         void start() {
             thread = new Thread(() -> {
                 var mx = ManagementFactory.getThreadMXBean();
+                long previous = System.nanoTime();
                 while (running.get()) {
+                    long now = System.nanoTime();
+                    // each sample stands for the time since the previous one: on a loaded machine the interval varies
+                    long weight = now - previous;
+                    previous = now;
                     for (ThreadInfo info : mx.dumpAllThreads(false, false, 64)) {
                         if (info.getThreadName().startsWith(prefix) && info.getStackTrace().length > 0
                                 && !isIdle(info.getStackTrace())) {
-                            counts.merge(classify(info.getStackTrace()), 1L, Long::sum);
+                            counts.merge(classify(info.getStackTrace()), weight, Long::sum);
                             samples.incrementAndGet();
                         }
                     }
@@ -292,7 +302,10 @@ public final class SyncBenchmark {
             thread.join();
         }
 
+        /** Category → nanoseconds (sample intervals) attributed to it. */
         Map<String, Long> counts() { return counts; }
+
+        long samples() { return samples.get(); }
 
         private static boolean isIdle(StackTraceElement[] stack) {
             // an idle pool thread waits for its next task

@@ -169,6 +169,11 @@ public final class ConnectWiseSimulator implements SimulatedService {
         return indexBuilders.containsKey(path.replace("/search", "")) ? readAheads.computeIfAbsent(path, p -> new ReadAhead()) : null;
     }
 
+    /** Time spent rendering keyset pages ahead of the requests, summed (benchmarks: it shares the CPU with the rest). */
+    public long readAheadNanos() {
+        return readAheads.values().stream().mapToLong(ReadAhead::renderNanos).sum();
+    }
+
     @Override
     public void close() {
         server.close();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -29,6 +30,7 @@ final class ReadAhead {
         return thread;
     });
     private volatile Pending pending;
+    private final AtomicLong renderNanos = new AtomicLong();
 
     /**
      * The body of {@code page} (records at {@code from}…{@code to} of the selection), from the read-ahead when it
@@ -50,7 +52,12 @@ final class ReadAhead {
         if (span.to() < nextTo) {
             var next = new Span(selection.index(), span.to(), nextTo);
             List<ObjectNode> records = selection.records();
-            pending = new Pending(next, CompletableFuture.supplyAsync(() -> render(next.index(), records, next.from(), next.to()), executor));
+            pending = new Pending(next, CompletableFuture.supplyAsync(() -> {
+                long started = System.nanoTime();
+                byte[] rendered = render(next.index(), records, next.from(), next.to());
+                renderNanos.addAndGet(System.nanoTime() - started);
+                return rendered;
+            }, executor));
         }
         return body;
     }
@@ -60,6 +67,9 @@ final class ReadAhead {
         for (int i = from; i < to; i++) array.add(records.get(index.positionByUpdated(i)));
         return SimResponse.JSON.writeValueAsBytes(array);
     }
+
+    /** Time spent rendering pages ahead, off the request path (benchmarks). */
+    long renderNanos() { return renderNanos.get(); }
 
     void close() {
         executor.shutdownNow();
