@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -164,16 +163,6 @@ class ImprovementProjects implements Kpi {
 
     /** The tenant's effort for the first of category, item, subType, domain that its map names, else 40 h. */
     static BigDecimal effort(Map<String, BigDecimal> efforts, String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate == null) {
-                continue;
-            }
-            for (Map.Entry<String, BigDecimal> entry : efforts.entrySet()) {
-                if (entry.getKey().toLowerCase(Locale.ROOT).equals(candidate.toLowerCase(Locale.ROOT))) {
-                    return entry.getValue();
-                }
-            }
-        }
-        return DEFAULT_EFFORT_HOURS;
+        return CategoryMaps.lookup(efforts, candidates).orElse(DEFAULT_EFFORT_HOURS);
     }
 }

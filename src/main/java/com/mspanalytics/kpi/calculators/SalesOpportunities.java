@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -99,16 +98,6 @@ class SalesOpportunities implements Kpi {
 
     /** The first of category, item, subType, domain that the map names (case-insensitive). */
     static String offering(Map<String, String> offerings, String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate == null) {
-                continue;
-            }
-            for (Map.Entry<String, String> entry : offerings.entrySet()) {
-                if (entry.getKey().toLowerCase(Locale.ROOT).equals(candidate.toLowerCase(Locale.ROOT))) {
-                    return entry.getValue();
-                }
-            }
-        }
-        return UNMAPPED;
+        return CategoryMaps.lookup(offerings, candidates).orElse(UNMAPPED);
     }
 }
