@@ -79,7 +79,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Options: {@code --seed S} (7), {@code --size large|benchmark|small|tiny} (large), {@code --end-date D}
  * (2026-11-23), {@code --runs N} (3), {@code --data-dir DIR} (keep the database there; a later run reuses it and
  * skips the load), {@code --explain-ms N} (log EXPLAIN (ANALYZE, BUFFERS) of every statement slower than N ms
- * with auto_explain, into DIR/postgres/log or the temporary directory, printed path).
+ * with auto_explain, into DIR/pglog), {@code --pg name=value[,name=value…]} (PostgreSQL settings for the run, e.g.
+ * {@code random_page_cost=1.1}).
  */
 public final class KpiBenchmark {
 
@@ -113,6 +114,12 @@ public final class KpiBenchmark {
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("checkpoint_timeout", "30min");
+        if (options.containsKey("pg")) {
+            for (String setting : options.get("pg").split(",")) {
+                String[] kv = setting.split("=", 2);
+                builder.setServerConfig(kv[0].trim(), kv[1].trim());
+            }
+        }
         if (explainMs != null) {
             builder.setServerConfig("shared_preload_libraries", "auto_explain")
                     .setServerConfig("auto_explain.log_min_duration", explainMs)
@@ -127,9 +134,10 @@ public final class KpiBenchmark {
         EmbeddedPostgres postgres = builder.start();
         DataSource owner = postgres.getPostgresDatabase();
         out("postgres: embedded %s on port %d, data in %s%s (started in %.1f s); shared_buffers %s, work_mem %s, "
-                + "max_parallel_workers_per_gather %s", query(owner, "SHOW server_version"), postgres.getPort(), base,
-                reuse ? " (reused)" : "", seconds(t0), query(owner, "SHOW shared_buffers"), query(owner, "SHOW work_mem"),
-                query(owner, "SHOW max_parallel_workers_per_gather"));
+                + "max_parallel_workers_per_gather %s, random_page_cost %s", query(owner, "SHOW server_version"),
+                postgres.getPort(), base, reuse ? " (reused)" : "", seconds(t0), query(owner, "SHOW shared_buffers"),
+                query(owner, "SHOW work_mem"), query(owner, "SHOW max_parallel_workers_per_gather"),
+                query(owner, "SHOW random_page_cost"));
 
         ConfigurableApplicationContext app = null;
         try {
@@ -482,7 +490,7 @@ public final class KpiBenchmark {
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: KpiBenchmark [--seed S] [--size large|benchmark|small|tiny] "
-                        + "[--end-date YYYY-MM-DD] [--runs N] [--data-dir DIR] [--explain-ms N]");
+                        + "[--end-date YYYY-MM-DD] [--runs N] [--data-dir DIR] [--explain-ms N] [--pg name=value,...]");
             }
             options.put(args[i].substring(2), args[++i]);
         }
