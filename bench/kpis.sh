@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# KPI benchmark (issue 6): the twelve KPIs on a generated tenant of ~1M tickets and ~3M time entries,
+# against a plain aggregate scan of the same tables measured in the same run. See README "Benchmarks".
+# Not part of ./mvnw verify; prints figures, asserts nothing about time.
+#   bench/kpis.sh [--seed S] [--size large|benchmark|small|tiny] [--end-date YYYY-MM-DD] [--runs N] [--data-dir DIR] [--explain-ms N] [--pg name=value,...]
+# Env: SKIP_BUILD=1 to reuse target/ as it is; CPUS (default 2) cores the JVM and PostgreSQL may use;
+#      JAVA_OPTS to override the JVM flags.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CP_FILE=target/bench-classpath.txt
+if [[ "${SKIP_BUILD:-}" != 1 || ! -f $CP_FILE || ! -d target/test-classes ]]; then
+  # test-compile: the benchmark lives in src/test (it is not shipped in the jar); the classpath includes test scope.
+  ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+fi
+
+CPUS=${CPUS:-2}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms2g -Xmx6g -XX:+UseParallelGC -XX:ActiveProcessorCount=$CPUS"}
+cmd=(java $JAVA_OPTS -cp "target/classes:target/test-classes:$(cat "$CP_FILE")"
+     com.mspanalytics.benchmark.KpiBenchmark "$@")
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); cores: $(nproc), pinned to $CPUS" >&2
+# Pin the whole run (JVM, simulators, application and the PostgreSQL it starts) to CPUS cores when taskset exists.
+if command -v taskset >/dev/null && (( $(nproc) > CPUS )); then
+  exec taskset -c "0-$((CPUS - 1))" "${cmd[@]}"
+fi
+exec "${cmd[@]}"
