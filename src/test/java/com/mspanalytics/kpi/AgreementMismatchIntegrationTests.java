@@ -2,21 +2,14 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
+import com.mspanalytics.support.KpiIntegrationTest;
 import com.mspanalytics.support.TestDatabase;
-import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -25,18 +18,12 @@ import tools.jackson.databind.JsonNode;
  * SOC, Remote and Onsite, never Projects; default rate 150.00). Window 2026-10-22..2026-11-20.
  */
 @IntegrationTest
-class AgreementMismatchIntegrationTests {
+class AgreementMismatchIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "agreement-mismatch";
 
     static final String AS_OF = "2026-11-20";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     KpiFixtures data;
     long acmeAfterHours, acmeProjects, acmeProjectWork, bravoNoCharge, charlieAfterEnd;
 
@@ -52,8 +39,6 @@ class AgreementMismatchIntegrationTests {
      */
     @BeforeEach
     void dataset() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         data = new KpiFixtures(tenant.tenant());
         long tech = data.member("jsmith");
 
@@ -88,7 +73,7 @@ class AgreementMismatchIntegrationTests {
 
     @Test
     void findsEachReasonWithHoursRecoverableAndEntries() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("window").path("from").asString()).isEqualTo("2026-10-22");
         JsonNode rows = result.path("rows");
@@ -147,7 +132,7 @@ class AgreementMismatchIntegrationTests {
         long uncovered = data.timeEntryOnAgreement(plainTicket, plain, null, plainMs, at("2026-11-10T10:00:00Z"), "2.00",
                 "Remote", "Billable");
 
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\"}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("rows");
 
         assertThat(rows.valueStream().map(r -> r.path("clientIdentifier").asString())).contains("PLAIN")
                 .doesNotContain("SOCCO");
@@ -174,7 +159,7 @@ class AgreementMismatchIntegrationTests {
         long charged = data.timeEntryOnAgreement(ticket, golf, null, ms, at("2026-11-12T10:00:00Z"), "0.50", "After Hours",
                 "DoNotBill");
 
-        JsonNode golfRow = compute("{\"asOf\":\"" + AS_OF + "\"}").path("rows").valueStream()
+        JsonNode golfRow = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("rows").valueStream()
                 .filter(r -> r.path("clientIdentifier").asString().equals("GOLF")).findFirst().orElseThrow();
 
         assertThat(golfRow.path("outOfScopeHours").decimalValue()).isEqualByComparingTo("0.75");
@@ -203,7 +188,7 @@ class AgreementMismatchIntegrationTests {
         long lateOnTheLastDay = data.timeEntry(ticket, echo, null, at("2026-11-21T03:00:00Z"), "0.50", "Remote", "NoCharge");
         data.timeEntry(ticket, echo, null, at("2026-10-22T03:00:00Z"), "0.50", "Remote", "NoCharge"); // Oct 21 local
 
-        JsonNode echoRow = compute("{\"asOf\":\"" + AS_OF + "\"}").path("rows").valueStream()
+        JsonNode echoRow = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("rows").valueStream()
                 .filter(r -> r.path("clientIdentifier").asString().equals("ECHO")).findFirst().orElseThrow();
 
         assertThat(echoRow.path("outOfScopeHours").decimalValue()).isEqualByComparingTo("0.50");
@@ -213,22 +198,10 @@ class AgreementMismatchIntegrationTests {
 
     @Test
     void anEmptyWindowRecoversNothing() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("totalRecoverable").decimalValue()).isEqualByComparingTo("0");
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/agreement-mismatch", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
-    }
-
-    private void putSettings(String json) {
-        var response = http.send("PUT", "/settings", HttpRequest.BodyPublishers.ofString(json),
-                "Content-Type", "application/json");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private static JdbcClient owner() {

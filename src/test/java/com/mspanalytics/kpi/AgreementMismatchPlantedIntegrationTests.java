@@ -3,16 +3,10 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.simulator.world.PlantedFact;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
-import com.mspanalytics.support.SyncedWorld;
-import java.net.http.HttpRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * rules"): the planted client is found with the ledger's numbers, and every other time entry is in scope.
  */
 @KpiWorldTest
-class AgreementMismatchPlantedIntegrationTests {
+class AgreementMismatchPlantedIntegrationTests extends KpiPlantedTest {
 
     static final String WORLD_COVERAGE = """
             {"coverageRules":{
@@ -30,26 +24,17 @@ class AgreementMismatchPlantedIntegrationTests {
                                   "workTypes":["Remote","Onsite","After Hours","Project Work"]},
               "Managed SOC":{"boards":["SOC"]}}}""";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
     @Test
     void findsThePlantedClientWithItsNumbersAndNothingElse() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("agreement-mismatch").stream()
                 .filter(f -> !f.kind().equals("consequence")).toList();
-        Http http = new Http(port, world.tenant().apiKey());
         String before = http.get("/settings").body();
         JsonNode result;
         try {
-            put(http, WORLD_COVERAGE);
-            result = Json.parse(http.post("/compute/kpi/agreement-mismatch",
-                    "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+            putSettings(WORLD_COVERAGE);
+            result = computePlanted("agreement-mismatch");
         } finally {
-            put(http, before);
+            putSettings(before);
         }
 
         assertThat(facts).isNotEmpty();
@@ -66,11 +51,5 @@ class AgreementMismatchPlantedIntegrationTests {
             assertThat(row.path("recoverable").asDouble()).isEqualTo(fact.expected().get("recoverable"));
             assertThat(row.path("topReasons").get(0).path("reason").asString()).isEqualTo("no-charge-not-covered");
         }
-    }
-
-    private static void put(Http http, String settings) {
-        var response = http.send("PUT", "/settings", HttpRequest.BodyPublishers.ofString(settings),
-                "Content-Type", "application/json");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 }

@@ -2,37 +2,25 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** KPI 02 on a hand-built dataset, asOf 2026-11-20 (default window 2026-08-23..2026-11-20). */
 @IntegrationTest
-class ClientTrainingNeedsIntegrationTests {
+class ClientTrainingNeedsIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "client-training-needs";
 
     static final String AS_OF = "2026-11-20";
     static final Instant IN_WINDOW = Instant.parse("2026-10-01T10:00:00Z");
     static final Instant EARLY_2025 = Instant.parse("2025-02-01T10:00:00Z");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     int offset;
 
     /**
@@ -52,8 +40,6 @@ class ClientTrainingNeedsIntegrationTests {
      */
     @BeforeEach
     void dataset() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         KpiFixtures data = new KpiFixtures(tenant.tenant());
         long acme = data.company("ACME", "Acme Dental");
         long pat = data.contact(acme, "Pat", "Jones");
@@ -107,7 +93,7 @@ class ClientTrainingNeedsIntegrationTests {
 
     @Test
     void flagsContactsByCountAndShareAndClientsByRatioToTheMedian() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("window").path("from").asString()).isEqualTo("2026-08-23");
         JsonNode rows = result.path("rows");
@@ -144,7 +130,7 @@ class ClientTrainingNeedsIntegrationTests {
 
     @Test
     void aSmallerMinSampleLetsTheSmallClientFlagToo() {
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":2}}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":2}}").path("rows");
 
         assertThat(rows.size()).isEqualTo(4);
         assertThat(rows.get(3).path("clientIdentifier").asString()).isEqualTo("ECHO");
@@ -154,7 +140,7 @@ class ClientTrainingNeedsIntegrationTests {
 
     @Test
     void aZeroMedianLeavesTheRatioOpenAndFlagsOnTheSampleAlone() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-03-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-03-31\"}");
 
         JsonNode rows = result.path("rows");
         assertThat(rows.size()).as(rows.toString()).isEqualTo(2);
@@ -167,16 +153,10 @@ class ClientTrainingNeedsIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoRows() {
-        JsonNode result = compute("{\"from\":\"2024-01-01\",\"to\":\"2024-03-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2024-01-01\",\"to\":\"2024-03-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("clientsWithActiveContacts").asInt()).isZero();
         assertThat(result.path("summary").path("tenantMedianPerContact").isNull()).isTrue();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/client-training-needs", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

@@ -8,8 +8,7 @@ import com.mspanalytics.simulator.world.PlantedFact;
 import com.mspanalytics.simulator.world.Ticket;
 import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.simulator.world.WorldSpec;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
 import com.mspanalytics.support.SyncedWorld;
 import java.time.LocalDate;
@@ -22,9 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,22 +34,13 @@ import tools.jackson.databind.JsonNode;
  * the one extra is pinned so that a change to the world is noticed.
  */
 @KpiWorldTest
-class ClientTrainingNeedsPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class ClientTrainingNeedsPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void findsThePlantedContactAndClientWithTheirNumbersAndOnlyWhatTheRecordsJustify() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("client-training-needs");
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/client-training-needs",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("client-training-needs");
 
         assertThat(facts).extracting(PlantedFact::kind).containsExactlyInAnyOrder("training-contact", "training-client");
         List<String> expectedFlags = flagsInTheRecords();

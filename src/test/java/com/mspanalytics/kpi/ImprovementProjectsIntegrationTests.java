@@ -2,19 +2,13 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,19 +16,12 @@ import tools.jackson.databind.JsonNode;
  * hourlyCost 60, project 40 h = 2,400.00, reduction 0.6.
  */
 @IntegrationTest
-class ImprovementProjectsIntegrationTests {
+class ImprovementProjectsIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "improvement-projects";
 
     static final String AS_OF = "2026-11-20";
     static final Instant IN_WINDOW = Instant.parse("2026-09-01T10:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
 
     /**
      * <ul>
@@ -49,8 +36,6 @@ class ImprovementProjectsIntegrationTests {
      */
     @BeforeEach
     void dataset() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         KpiFixtures data = new KpiFixtures(tenant.tenant());
         long acme = data.company("ACME", "Acme Dental");
         long beta = data.company("BETA", "Beta Logistics");
@@ -74,7 +59,7 @@ class ImprovementProjectsIntegrationTests {
 
     @Test
     void ranksTheCategoriesThatPayBackByRoiWithTheFormulasOfKpisMd() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("window").path("from").asString()).isEqualTo("2026-05-25");
         assertThat(result.path("params").path("minRecurrence").asInt()).isEqualTo(10);
@@ -110,7 +95,7 @@ class ImprovementProjectsIntegrationTests {
      */
     @Test
     void byClientWeighsEachClientsOwnRecurringIssues() {
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"byClient\":true,\"minRecurrence\":5}}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"byClient\":true,\"minRecurrence\":5}}").path("rows");
 
         assertThat(rows.size()).as(rows.toString()).isEqualTo(3);
         assertThat(rows.get(0).path("client").asString()).isEqualTo("Beta Logistics");
@@ -132,7 +117,7 @@ class ImprovementProjectsIntegrationTests {
     /** A smaller expected reduction: Printer saves 7,300 × 0.3 = 2,190 &lt; 2,400, so nothing pays back. */
     @Test
     void aSmallerReductionLeavesNothingThatPaysBack() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"reduction\":0.3}}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"reduction\":0.3}}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("recurringCategories").asInt()).isEqualTo(3);
@@ -140,15 +125,9 @@ class ImprovementProjectsIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoRows() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-06-29\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-06-29\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("recurringCategories").asInt()).isZero();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/improvement-projects", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

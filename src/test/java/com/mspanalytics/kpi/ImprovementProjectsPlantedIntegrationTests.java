@@ -9,8 +9,7 @@ import com.mspanalytics.simulator.world.TicketBundle;
 import com.mspanalytics.simulator.world.TimeEntry;
 import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.simulator.world.WorldSpec;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
 import com.mspanalytics.support.SyncedWorld;
 import java.time.Instant;
@@ -20,9 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,22 +32,13 @@ import tools.jackson.databind.JsonNode;
  * pinned so that a change to the world is noticed.
  */
 @KpiWorldTest
-class ImprovementProjectsPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class ImprovementProjectsPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void findsThePlantedRecurringIssueWithItsNumbersAndOnlyWhatTheRecordsJustify() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("improvement-projects");
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/improvement-projects",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("improvement-projects");
 
         assertThat(facts).isNotEmpty();
         for (PlantedFact fact : facts) {

@@ -3,19 +3,13 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,18 +17,12 @@ import tools.jackson.databind.JsonNode;
  * p-values are the exact conditional binomial test, worked by hand below with p = 0.5.
  */
 @IntegrationTest
-class ProjectImpactIntegrationTests {
+class ProjectImpactIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "project-impact";
 
     static final String AS_OF = "2026-11-20";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     long fabrikamProject;
 
     /**
@@ -53,8 +41,6 @@ class ProjectImpactIntegrationTests {
      */
     @BeforeEach
     void dataset() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         KpiFixtures data = new KpiFixtures(tenant.tenant());
         long fab = data.company("FAB", "Fabrikam Legal");
         long beta = data.company("BETA", "Beta Logistics");
@@ -92,7 +78,7 @@ class ProjectImpactIntegrationTests {
 
     @Test
     void comparesTheDaysBeforeStartWithTheDaysAfterCloseWithAnExactTest() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("window").path("from").asString()).isEqualTo("2025-11-21");
         JsonNode rows = result.path("rows");
@@ -138,7 +124,7 @@ class ProjectImpactIntegrationTests {
      */
     @Test
     void withoutTheDomainRestrictionEveryTicketOfTheClientCounts() {
-        JsonNode rows = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\",\"asOf\":\"" + AS_OF
+        JsonNode rows = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\",\"asOf\":\"" + AS_OF
                 + "\",\"params\":{\"projectId\":" + fabrikamProject + ",\"domainOnly\":false}}").path("rows");
 
         assertThat(rows.size()).isEqualTo(1);
@@ -152,15 +138,9 @@ class ProjectImpactIntegrationTests {
 
     @Test
     void aWindowWithNoClosedProjectsHasNoRows() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-12-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-12-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("projects").asInt()).isZero();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/project-impact", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

@@ -2,19 +2,16 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
 import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
+import com.mspanalytics.support.KpiIntegrationTest;
 import com.mspanalytics.support.TestTenants;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,19 +19,12 @@ import tools.jackson.databind.JsonNode;
  * windows, parameter validation, storage, reproducibility, tenant isolation.
  */
 @IntegrationTest
-class SalesOpportunitiesIntegrationTests {
+class SalesOpportunitiesIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "sales-opportunities";
 
     static final String AS_OF = "2026-11-20";
     static final Instant IN_WINDOW = Instant.parse("2026-11-02T10:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
 
     /**
      * Acme: 5 failed-backup tickets in the window (1 h each, one with an extra 0.5 h), 1 more before
@@ -43,8 +33,6 @@ class SalesOpportunitiesIntegrationTests {
      */
     @BeforeEach
     void acme() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         KpiFixtures data = new KpiFixtures(tenant.tenant());
         long acme = data.company("ACME", "Acme Dental");
         for (int i = 0; i < 5; i++) {
@@ -64,7 +52,7 @@ class SalesOpportunitiesIntegrationTests {
 
     @Test
     void findsTheRecurringCategoryWithItsHoursCostAndOffering() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("window").path("from").asString()).isEqualTo("2026-08-23");
         assertThat(result.path("window").path("to").asString()).isEqualTo(AS_OF);
@@ -84,7 +72,7 @@ class SalesOpportunitiesIntegrationTests {
 
     @Test
     void aLowerThresholdFromTheRequestAddsThePrinterAndRanksByScore() {
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minRecurrence\":4}}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minRecurrence\":4}}").path("rows");
 
         assertThat(rows.size()).isEqualTo(2);
         assertThat(rows.get(0).path("category").asString()).isEqualTo("Printer");        // 4 × 8 h = 32 > 27.5
@@ -94,7 +82,7 @@ class SalesOpportunitiesIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoRows() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("opportunities").asInt()).isZero();
@@ -102,20 +90,20 @@ class SalesOpportunitiesIntegrationTests {
 
     @Test
     void badRequestsAre400NamingEachField() {
-        assertField("{\"from\":\"2026-11-10\",\"to\":\"2026-11-01\"}", "from");
-        assertField("{\"from\":\"2026-11-10\"}", "to");
-        assertField("{\"lookbackDays\":0}", "lookbackDays");
-        assertField("{\"params\":{\"minRecurence\":3}}", "params.minRecurence");
-        assertField("{\"params\":{\"minRecurrence\":\"many\"}}", "params.minRecurrence");
-        assertField("{\"asOf\":\"yesterday\"}", "asOf");
-        assertField("{\"tenantId\":\"" + tenant.tenant() + "\"}", "tenantId");
+        assertInvalid(KPI, "{\"from\":\"2026-11-10\",\"to\":\"2026-11-01\"}", "from");
+        assertInvalid(KPI, "{\"from\":\"2026-11-10\"}", "to");
+        assertInvalid(KPI, "{\"lookbackDays\":0}", "lookbackDays");
+        assertInvalid(KPI, "{\"params\":{\"minRecurence\":3}}", "params.minRecurence");
+        assertInvalid(KPI, "{\"params\":{\"minRecurrence\":\"many\"}}", "params.minRecurrence");
+        assertInvalid(KPI, "{\"asOf\":\"yesterday\"}", "asOf");
+        assertInvalid(KPI, "{\"tenantId\":\"" + tenant.tenant() + "\"}", "tenantId");
         assertThat(http.post("/compute/kpi/no-such-kpi", "{}").statusCode()).isEqualTo(404);
     }
 
     @Test
     void resultsAreStoredReproducibleAndTenantIsolated() {
-        JsonNode first = compute("{\"asOf\":\"" + AS_OF + "\"}");
-        JsonNode second = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode first = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode second = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
         Http other = new Http(port, TestTenants.create(context).apiKey());
 
         assertThat(second.path("rows")).isEqualTo(first.path("rows"));
@@ -126,18 +114,5 @@ class SalesOpportunitiesIntegrationTests {
         assertThat(other.get("/kpi/sales-opportunities/latest").statusCode()).isEqualTo(404);
         JsonNode othersResult = Json.parse(other.post("/compute/kpi/sales-opportunities", "{\"asOf\":\"" + AS_OF + "\"}").body());
         assertThat(othersResult.path("rows").size()).isZero();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/sales-opportunities", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
-    }
-
-    private void assertField(String body, String field) {
-        var response = http.post("/compute/kpi/sales-opportunities", body);
-        assertThat(response.statusCode()).as(body).isEqualTo(400);
-        assertThat(Json.parse(response.body()).path("errors").valueStream().map(e -> e.path("field").asString()))
-                .as(body).contains(field);
     }
 }

@@ -3,35 +3,21 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.simulator.world.PlantedFact;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
-import com.mspanalytics.support.SyncedWorld;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** KPI 01 on the synced simulated world: the planted opportunity is found exactly, and nothing else. */
 @KpiWorldTest
-class SalesOpportunitiesPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class SalesOpportunitiesPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void findsThePlantedOpportunityWithItsNumbersAndNothingElse() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("sales-opportunities");
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/sales-opportunities",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("sales-opportunities");
 
         assertThat(facts).isNotEmpty();
         assertThat(result.path("rows").size()).as(result.path("rows").toString()).isEqualTo(facts.size());

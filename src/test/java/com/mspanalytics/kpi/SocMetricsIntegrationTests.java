@@ -2,21 +2,15 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,18 +19,12 @@ import tools.jackson.databind.JsonNode;
  * 2026-11-20T23:00Z makes that the freshest synced instant, to which open events are aged.
  */
 @IntegrationTest
-class SocMetricsIntegrationTests {
+class SocMetricsIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "soc-metrics";
 
     static final String AS_OF = "2026-11-20";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     KpiFixtures data;
     String ransomware, openHigh;
 
@@ -51,8 +39,6 @@ class SocMetricsIntegrationTests {
      */
     @BeforeEach
     void events() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         data = new KpiFixtures(tenant.tenant());
         long acme = data.company("ACME", "Acme Dental");
         data.company("WAYNE", "Wayne Enterprises");
@@ -77,7 +63,7 @@ class SocMetricsIntegrationTests {
 
     @Test
     void countsTimesSlaBacklogAndFalsePositives() {
-        JsonNode summary = compute("{\"asOf\":\"" + AS_OF + "\"}").path("summary");
+        JsonNode summary = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("summary");
 
         assertThat(summary.path("events").asInt()).isEqualTo(6);
         assertThat(summary.path("bySeverity").toString())
@@ -128,7 +114,7 @@ class SocMetricsIntegrationTests {
 
     @Test
     void rowsPutClientsWithBreachesFirstAndKeepUnmappedSourcesApart() {
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\"}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("rows");
 
         assertThat(rows.valueStream().map(r -> r.path("client").asString()))
                 .containsExactly("Acme Dental", "Wayne Enterprises", "unmapped");
@@ -139,11 +125,9 @@ class SocMetricsIntegrationTests {
 
     @Test
     void theWindowFollowsTheTenantsTimeZone() {
-        var put = http.send("PUT", "/settings", HttpRequest.BodyPublishers.ofString("{\"timeZone\":\"Asia/Tokyo\"}"),
-                "Content-Type", "application/json");
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        putSettings("{\"timeZone\":\"Asia/Tokyo\"}");
 
-        JsonNode summary = compute("{\"asOf\":\"" + AS_OF + "\"}").path("summary");
+        JsonNode summary = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("summary");
 
         // Tokyo is UTC+9: the low event (10-22 08:30 local) joins, the medium one (11-21 07:30 local) leaves
         assertThat(summary.path("bySeverity").toString())
@@ -168,8 +152,8 @@ class SocMetricsIntegrationTests {
                     plus(created, 60));
         }
 
-        compute("{\"asOf\":\"" + AS_OF + "\"}");
-        JsonNode summary = compute("{\"asOf\":\"" + AS_OF + "\"}").path("summary");
+        compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode summary = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("summary");
 
         JsonNode spike = summary.path("volumeAnomalies");
         assertThat(spike.size()).isEqualTo(1);                                  // Wayne, Acme: 1 event, under minCount
@@ -188,17 +172,11 @@ class SocMetricsIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoEvents() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
 
         assertThat(result.path("summary").path("events").asInt()).isZero();
         assertThat(absent(result.path("summary").path("falsePositiveRate"))).isTrue();
         assertThat(result.path("rows").size()).isZero();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/soc-metrics", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 
     private static boolean absent(JsonNode node) {

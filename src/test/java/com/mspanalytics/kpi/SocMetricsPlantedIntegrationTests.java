@@ -3,15 +3,11 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.simulator.world.PlantedFact;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
-import com.mspanalytics.support.SyncedWorld;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,23 +15,14 @@ import tools.jackson.databind.JsonNode;
  * the clean events (inside every SLA, under 5 a week per client) raise no other flag.
  */
 @KpiWorldTest
-class SocMetricsPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class SocMetricsPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void findsThePlantedBreachWithItsNumbersAndNothingElse() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("soc-metrics");
         List<PlantedFact> planted = facts.stream().filter(f -> !f.kind().equals("consequence")).toList();
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/soc-metrics",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("soc-metrics");
         JsonNode summary = result.path("summary");
 
         assertThat(planted).isNotEmpty();

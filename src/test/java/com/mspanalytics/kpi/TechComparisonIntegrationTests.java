@@ -2,19 +2,13 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,26 +26,18 @@ import tools.jackson.databind.JsonNode;
  * csat 1.4142 / −0.7071 / −0.7071; composites 0.8895, −0.0454, −0.8441.
  */
 @IntegrationTest
-class TechComparisonIntegrationTests {
+class TechComparisonIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "tech-comparison";
 
     static final String AS_OF = "2026-11-20";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     KpiFixtures data;
     long acme;
     int day;
 
     @BeforeEach
     void team() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         data = new KpiFixtures(tenant.tenant());
         acme = data.company("ACME", "Acme Dental");
         long amy = data.member("amy");
@@ -81,7 +67,7 @@ class TechComparisonIntegrationTests {
 
     @Test
     void normalisesByCellAndRanksByCompositeLowestFirst() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":2}}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":2}}");
         JsonNode rows = result.path("rows");
 
         assertThat(rows.valueStream().map(r -> r.path("tech").asString())).containsExactly("cy", "bea", "amy", "dee");
@@ -119,7 +105,7 @@ class TechComparisonIntegrationTests {
 
     @Test
     void withTheDefaultMinSampleNobodyIsRanked() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("rows").size()).isEqualTo(4);
         assertThat(result.path("summary").path("ranked").asInt()).isZero();
@@ -128,15 +114,9 @@ class TechComparisonIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoRows() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("ranked").asInt()).isZero();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/tech-comparison", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

@@ -3,35 +3,21 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.simulator.world.PlantedFact;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
-import com.mspanalytics.support.SyncedWorld;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** KPI 09 on the synced simulated world: tnguyen ranks where the ledger puts him, with its numbers. */
 @KpiWorldTest
-class TechComparisonPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TechComparisonPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void ranksThePlantedLaggardLastWithTheLedgersNumbers() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("tech-comparison");
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/tech-comparison",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("tech-comparison");
 
         assertThat(facts).isNotEmpty();
         int ranked = result.path("summary").path("ranked").asInt();

@@ -2,21 +2,14 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
+import com.mspanalytics.support.KpiIntegrationTest;
 import com.mspanalytics.support.TestDatabase;
-import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
@@ -25,18 +18,12 @@ import tools.jackson.databind.JsonNode;
  * 2026-10-22..2026-11-20, 22 working days (8 weekend days left out), 176 h available at 8 h a day.
  */
 @IntegrationTest
-class TechEfficiencyIntegrationTests {
+class TechEfficiencyIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "tech-efficiency";
 
     static final String AS_OF = "2026-11-20";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     KpiFixtures data;
     long acme;
     long carol;
@@ -53,8 +40,6 @@ class TechEfficiencyIntegrationTests {
      */
     @BeforeEach
     void team() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         data = new KpiFixtures(tenant.tenant());
         acme = data.company("ACME", "Acme Dental");
         long alice = data.member("alice");
@@ -86,7 +71,7 @@ class TechEfficiencyIntegrationTests {
 
     @Test
     void measuresEachTechAndTheTeam() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("window").path("from").asString()).isEqualTo("2026-10-22");
         assertThat(result.path("params").path("fcrHours").asInt()).isEqualTo(24);
@@ -129,7 +114,7 @@ class TechEfficiencyIntegrationTests {
 
     @Test
     void techsWithEnoughClosedTicketsComeFirstSlowestFirst() {
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":1}}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":1}}").path("rows");
 
         assertThat(rows.get(0).path("tech").asString()).isEqualTo("alice");        // median 7 h > bob's 1 h
         assertThat(rows.get(1).path("tech").asString()).isEqualTo("bob");
@@ -140,25 +125,23 @@ class TechEfficiencyIntegrationTests {
     @Test
     void utilizationCountsWeekdaysOnlyAndTakesTheCapacitySetting() {
         // Saturday 14 to Friday 20 November: 5 working days; carol logs 4 h (Sunday) + 6 h billable.
-        JsonNode carolRow = tech(compute("{\"from\":\"2026-11-14\",\"to\":\"2026-11-20\"}"), "carol");
+        JsonNode carolRow = tech(compute(KPI, "{\"from\":\"2026-11-14\",\"to\":\"2026-11-20\"}"), "carol");
         assertThat(carolRow.path("availableHours").asDouble()).isEqualTo(40.0);
         assertThat(carolRow.path("utilization").asDouble()).isEqualTo(0.25);
 
         JdbcClient.create(TestDatabase.ownerDataSource()).sql("UPDATE cw_members SET daily_capacity = 5 WHERE id = ?")
                 .param(carol).update();
-        assertThat(tech(compute("{\"from\":\"2026-11-14\",\"to\":\"2026-11-20\"}"), "carol").path("utilization").asDouble())
+        assertThat(tech(compute(KPI, "{\"from\":\"2026-11-14\",\"to\":\"2026-11-20\"}"), "carol").path("utilization").asDouble())
                 .isEqualTo(0.4);                                                     // 10 / (5 × 5)
 
-        var put = http.send(http.request("/settings", "Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"dailyCapacityHours\":{\"carol\":4}}")).build());
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
-        assertThat(tech(compute("{\"from\":\"2026-11-14\",\"to\":\"2026-11-20\"}"), "carol").path("utilization").asDouble())
+        putSettings("{\"dailyCapacityHours\":{\"carol\":4}}");
+        assertThat(tech(compute(KPI, "{\"from\":\"2026-11-14\",\"to\":\"2026-11-20\"}"), "carol").path("utilization").asDouble())
                 .isEqualTo(0.5);                                                     // the tenant setting wins: 10 / 20
     }
 
     @Test
     void anEmptyWindowHasNoTechsAndAnEmptyTeam() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("team").path("closed").asInt()).isZero();
@@ -169,11 +152,5 @@ class TechEfficiencyIntegrationTests {
     private static JsonNode tech(JsonNode result, String identifier) {
         return result.path("rows").valueStream().filter(r -> r.path("tech").asString().equals(identifier)).findFirst()
                 .orElseThrow(() -> new AssertionError(identifier + " not in " + result.path("rows")));
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/tech-efficiency", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

@@ -2,18 +2,12 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,19 +15,12 @@ import tools.jackson.databind.JsonNode;
  * specialisation = 1 − H / ln 4.
  */
 @IntegrationTest
-class TechProfileIntegrationTests {
+class TechProfileIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "tech-profile";
 
     static final String AS_OF = "2026-11-20";
     static final Instant DAY = Instant.parse("2026-11-02T10:00:00Z");
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
 
     /**
      * dana: Security 4 h + 2 h on two Acme tickets, Network 2 h on a Globex ticket: shares 0.75 / 0.25,
@@ -44,8 +31,6 @@ class TechProfileIntegrationTests {
      */
     @BeforeEach
     void team() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         KpiFixtures data = new KpiFixtures(tenant.tenant());
         long acme = data.company("ACME", "Acme Dental");
         long globex = data.company("GLOBEX", "Globex");
@@ -69,7 +54,7 @@ class TechProfileIntegrationTests {
 
     @Test
     void profilesEachTechByDomainAndClient() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("summary").path("teamDomains").asInt()).isEqualTo(4);
         JsonNode rows = result.path("rows");
@@ -103,7 +88,7 @@ class TechProfileIntegrationTests {
 
     @Test
     void aTeamWorkingInOneDomainIsFullySpecialised() {
-        JsonNode result = compute("{\"from\":\"2026-11-10\",\"to\":\"2026-11-10\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2026-11-10\",\"to\":\"2026-11-10\"}");
 
         assertThat(result.path("summary").path("teamDomains").asInt()).isEqualTo(1);
         assertThat(result.path("rows").size()).isEqualTo(1);
@@ -112,7 +97,7 @@ class TechProfileIntegrationTests {
 
     @Test
     void aHigherPrimaryShareThresholdLeavesDanaWithoutAPrimaryDomain() {
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"primaryShare\":0.8}}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"primaryShare\":0.8}}").path("rows");
 
         assertThat(rows.get(1).path("tech").asString()).isEqualTo("dana");
         assertThat(rows.get(1).path("primaryDomain").isString()).isFalse();
@@ -120,15 +105,9 @@ class TechProfileIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoRows() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("teamDomains").asInt()).isZero();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/tech-profile", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

@@ -2,19 +2,13 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
-import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,26 +24,18 @@ import tools.jackson.databind.JsonNode;
  * cat closes one Email ticket (resolved in 5 h): under minSample, no row.
  */
 @IntegrationTest
-class TechTrainingNeedsIntegrationTests {
+class TechTrainingNeedsIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "tech-training-needs";
 
     static final String AS_OF = "2026-11-20";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     KpiFixtures data;
     long acme;
     int day;
 
     @BeforeEach
     void team() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         data = new KpiFixtures(tenant.tenant());
         acme = data.company("ACME", "Acme Dental");
         long ann = data.member("ann");
@@ -92,7 +78,7 @@ class TechTrainingNeedsIntegrationTests {
 
     @Test
     void flagsTheSlowAndTheWeakCellsAndRanksByExcessHours() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
         JsonNode rows = result.path("rows");
 
         assertThat(rows.valueStream().map(r -> r.path("tech").asString() + "|" + r.path("domain").asString()))
@@ -127,7 +113,7 @@ class TechTrainingNeedsIntegrationTests {
 
     @Test
     void aLargerMinSampleLeavesOnlyTheBigCells() {
-        JsonNode rows = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":6}}").path("rows");
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":6}}").path("rows");
 
         assertThat(rows.valueStream().map(r -> r.path("tech").asString() + "|" + r.path("domain").asString()))
                 .containsExactly("dan|Email", "ben|Network");
@@ -136,15 +122,9 @@ class TechTrainingNeedsIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoRows() {
-        JsonNode result = compute("{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
+        JsonNode result = compute(KPI, "{\"from\":\"2025-01-01\",\"to\":\"2025-01-31\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("flagged").asInt()).isZero();
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/tech-training-needs", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 }

@@ -3,35 +3,21 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.simulator.world.PlantedFact;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
-import com.mspanalytics.support.SyncedWorld;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /** KPI 03 on the synced simulated world: jsmith is slow on Network with the ledger's numbers, and nothing else is flagged. */
 @KpiWorldTest
-class TechTrainingNeedsPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TechTrainingNeedsPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void flagsExactlyThePlantedSlowTechInDomain() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("tech-training-needs");
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/tech-training-needs",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("tech-training-needs");
 
         assertThat(facts).isNotEmpty();
         List<JsonNode> flagged = result.path("rows").valueStream().filter(r -> r.path("flagged").asBoolean()).toList();

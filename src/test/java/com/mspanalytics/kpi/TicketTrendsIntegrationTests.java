@@ -2,22 +2,16 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,25 +19,17 @@ import tools.jackson.databind.JsonNode;
  * judged week is W47 (Mon 2026-11-16 .. Sun 11-22), the baseline the 12 weeks from 2026-08-24 to 11-15.
  */
 @IntegrationTest
-class TicketTrendsIntegrationTests {
+class TicketTrendsIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "ticket-trends";
 
     static final String AS_OF = "2026-11-23";
     static final LocalDate CURRENT = LocalDate.of(2026, 11, 16);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     KpiFixtures data;
 
     @BeforeEach
     void tenant() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         data = new KpiFixtures(tenant.tenant());
     }
 
@@ -77,7 +63,7 @@ class TicketTrendsIntegrationTests {
     void flagsSpikesDropsAndThePoissonFallbackWithHandWorkedNumbers() {
         fourClients();
 
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         JsonNode summary = result.path("summary");
         assertThat(summary.path("period").asString()).isEqualTo("2026-W47");
@@ -125,7 +111,7 @@ class TicketTrendsIntegrationTests {
     void aHigherThresholdFromTheRequestKeepsOnlyTheStrongerSeries() {
         fourClients();
 
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"zThreshold\":7.6}}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"zThreshold\":7.6}}");
 
         // ACME's 7.5378 no longer counts; DELTA's |z| = 8 does; GAMMA's Poisson rule ignores zThreshold
         assertThat(keys(result)).containsExactlyInAnyOrder("client:GAMMA", "domain:Hardware", "client×domain:GAMMA|Hardware",
@@ -134,7 +120,7 @@ class TicketTrendsIntegrationTests {
 
     @Test
     void anEmptyWindowHasNoAnomalies() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("anomalies").asInt()).isZero();
@@ -151,13 +137,11 @@ class TicketTrendsIntegrationTests {
         }
 
         // UTC: W47 holds the 3 tickets of Mon 11-16, the baseline nothing: 3 < minCount and mean 0 < 5
-        assertThat(compute("{\"asOf\":\"" + AS_OF + "\"}").path("rows").size()).isZero();
+        assertThat(compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("rows").size()).isZero();
 
-        var put = http.send(http.request("/settings", "Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"timeZone\":\"America/Toronto\"}")).build());
-        assertThat(put.statusCode()).isEqualTo(200);
+        putSettings("{\"timeZone\":\"America/Toronto\"}");
         // Toronto: W47 holds the 5 of Sun 11-22, W46 the 3: mean 3/12 = 0.25, stddev sqrt(9/12 - 0.0625) = 0.8292
-        JsonNode acmeRow = row(compute("{\"asOf\":\"" + AS_OF + "\"}"), "client", "ACME");
+        JsonNode acmeRow = row(compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}"), "client", "ACME");
         assertThat(acmeRow.path("count").asInt()).isEqualTo(5);
         assertThat(acmeRow.path("baselineMean").asDouble()).isEqualTo(0.25);
         assertThat(acmeRow.path("baselineStddev").asDouble()).isEqualTo(0.8292);
@@ -175,7 +159,7 @@ class TicketTrendsIntegrationTests {
             data.ticket(acme, Instant.parse("2026-11-22T12:00:00Z")).category("Network", null, null).create();
         }
 
-        JsonNode result = compute("{\"asOf\":\"2026-11-22\",\"params\":{\"granularity\":\"day\"}}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"2026-11-22\",\"params\":{\"granularity\":\"day\"}}");
 
         assertThat(result.path("summary").path("period").asString()).isEqualTo("2026-11-22");
         JsonNode row = row(result, "client", "ACME");
@@ -197,8 +181,8 @@ class TicketTrendsIntegrationTests {
     void anAnomalyIsStoredOnceHoweverOftenItIsComputed() {
         fourClients();
 
-        compute("{\"asOf\":\"" + AS_OF + "\"}");
-        compute("{\"asOf\":\"" + AS_OF + "\"}");
+        compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
+        compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         JsonNode anomalies = Json.parse(http.get("/anomalies?limit=100").body());
         List<JsonNode> acme = anomalies.valueStream().filter(a -> a.path("kpi").asString().equals("ticket-trends")
@@ -215,12 +199,6 @@ class TicketTrendsIntegrationTests {
         for (int i = 0; i < n; i++) {
             data.ticket(company, wednesday).category(type, null, null).summary(type + " " + week + "/" + i).create();
         }
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/ticket-trends", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 
     private static List<String> keys(JsonNode result) {

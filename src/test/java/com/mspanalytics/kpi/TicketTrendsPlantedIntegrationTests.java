@@ -3,18 +3,13 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.simulator.world.PlantedFact;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
-import com.mspanalytics.support.SyncedWorld;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,22 +17,13 @@ import tools.jackson.databind.JsonNode;
  * the anomalies, with the ledger's numbers, and nothing else is flagged.
  */
 @KpiWorldTest
-class TicketTrendsPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TicketTrendsPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void findsTheSpikeAndItsConsequencesWithTheLedgersNumbersAndNothingElse() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("ticket-trends");
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/ticket-trends",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("ticket-trends");
         JsonNode rows = result.path("rows");
 
         assertThat(facts).anyMatch(f -> f.kind().equals("ticket-spike"));

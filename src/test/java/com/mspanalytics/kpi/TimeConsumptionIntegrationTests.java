@@ -2,21 +2,15 @@ package com.mspanalytics.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mspanalytics.admin.TenantSeeder.SeededTenant;
-import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
-import com.mspanalytics.support.TestTenants;
-import java.net.http.HttpRequest;
+import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,19 +19,13 @@ import tools.jackson.databind.JsonNode;
  * weeks that end in it, 2026-10-26 .. 11-22.
  */
 @IntegrationTest
-class TimeConsumptionIntegrationTests {
+class TimeConsumptionIntegrationTests extends KpiIntegrationTest {
+
+    static final String KPI = "time-consumption";
 
     static final String AS_OF = "2026-11-23";
     static final LocalDate CURRENT = LocalDate.of(2026, 11, 16);
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
-
-    SeededTenant tenant;
-    Http http;
     KpiFixtures data;
 
     /**
@@ -49,8 +37,6 @@ class TimeConsumptionIntegrationTests {
      */
     @BeforeEach
     void threeClients() {
-        tenant = TestTenants.create(context);
-        http = new Http(port, tenant.apiKey());
         data = new KpiFixtures(tenant.tenant());
         long acme = data.company("ACME", "Acme Dental");
         long beta = data.company("BETA", "Beta Law");
@@ -74,7 +60,7 @@ class TimeConsumptionIntegrationTests {
 
     @Test
     void trendsCarryTheHandWorkedStatisticsAndFlags() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         JsonNode summary = result.path("summary");
         assertThat(summary.path("period").asString()).isEqualTo("2026-W47");
@@ -110,7 +96,7 @@ class TimeConsumptionIntegrationTests {
 
     @Test
     void totalsCoverTheLastFourCompleteWeeks() {
-        JsonNode summary = compute("{\"asOf\":\"" + AS_OF + "\"}").path("summary");
+        JsonNode summary = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("summary");
 
         // weeks 10-26, 11-02, 11-09 and W47: ACME 2+2+2+6 = 12, BETA 10×3+4 = 34, GAMMA 1×3+3 = 6; the Monday hour is out
         assertThat(summary.path("totalsFrom").asString()).isEqualTo("2026-10-26");
@@ -134,11 +120,9 @@ class TimeConsumptionIntegrationTests {
 
     @Test
     void anEntryJustBeforeLocalMidnightCountsInTheTenantsWeek() {
-        var put = http.send(http.request("/settings", "Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"timeZone\":\"America/Toronto\"}")).build());
-        assertThat(put.statusCode()).isEqualTo(200);
+        putSettings("{\"timeZone\":\"America/Toronto\"}");
 
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         // the 1 h of Sun 23:00 Toronto joins W47: 7 h, 13 h for ACME in the totals
         assertThat(row(result, "client", "ACME").path("currentHours").decimalValue()).isEqualByComparingTo("7");
@@ -147,7 +131,7 @@ class TimeConsumptionIntegrationTests {
 
     @Test
     void anEmptyWindowHasZeroHoursAndNoTrends() {
-        JsonNode result = compute("{\"asOf\":\"2025-03-03\"}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"2025-03-03\"}");
 
         assertThat(result.path("rows").size()).isZero();
         assertThat(result.path("summary").path("totalHours").decimalValue()).isEqualByComparingTo("0");
@@ -156,7 +140,7 @@ class TimeConsumptionIntegrationTests {
 
     @Test
     void monthlyGranularityJudgesTheLastWholeMonth() {
-        JsonNode result = compute("{\"asOf\":\"" + AS_OF + "\",\"params\":{\"granularity\":\"month\",\"baselinePeriods\":2}}");
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"granularity\":\"month\",\"baselinePeriods\":2}}");
 
         // October is the last whole month: ACME 2 h on Wed 10-07, 10-21 and 10-28 (10-14 is empty) = 6 h,
         // September 2 h on 09-23 and 09-30 = 4 h, August 0 h: mean 2, changePct 200 and 6 h >= 5: rising
@@ -183,12 +167,6 @@ class TimeConsumptionIntegrationTests {
             den += (i + 1 - mx) * (i + 1 - mx);
         }
         return java.math.BigDecimal.valueOf(Math.round(num / den * 10_000) / 10_000.0);
-    }
-
-    private JsonNode compute(String body) {
-        var response = http.post("/compute/kpi/time-consumption", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Json.parse(response.body());
     }
 
     private static JsonNode row(JsonNode result, String dimension, String key) {

@@ -3,18 +3,13 @@ package com.mspanalytics.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.simulator.world.PlantedFact;
-import com.mspanalytics.support.Http;
-import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiPlantedTest;
 import com.mspanalytics.support.KpiWorldTest;
-import com.mspanalytics.support.SyncedWorld;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,22 +18,13 @@ import tools.jackson.databind.JsonNode;
  * client×domain flags only fall on those clients.
  */
 @KpiWorldTest
-class TimeConsumptionPlantedIntegrationTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ApplicationContext context;
+class TimeConsumptionPlantedIntegrationTests extends KpiPlantedTest {
 
     @Test
     void findsThePlantedHourTrendsWithTheLedgersNumbersAndNoOtherClientTrend() {
-        SyncedWorld world = SyncedWorld.get(context);
         List<PlantedFact> facts = world.ledger().factsFor("time-consumption");
-        Http http = new Http(port, world.tenant().apiKey());
 
-        JsonNode result = Json.parse(http.post("/compute/kpi/time-consumption",
-                "{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}").body());
+        JsonNode result = computePlanted("time-consumption");
         JsonNode rows = result.path("rows");
 
         assertThat(facts).anyMatch(f -> f.kind().equals("hours-spike"));
