@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,7 +70,7 @@ final class DemoCommand implements Command {
         out.println("  sync: " + run.status() + ", " + run.fetched() + " records fetched, " + run.inserted()
                 + " stored" + (run.error() == null ? "" : " (" + run.error() + ")"));
         for (KpiResult result : results) {
-            out.println("  " + result.kpi() + ": " + result.summary());
+            out.println("  " + result.kpi() + ": " + result.rows().size() + " rows; " + headline(result));
         }
         out.println("  API docs:  http://localhost:" + port + "/docs");
         out.println("  results:   curl -H 'X-API-Key: …' http://localhost:" + port + "/kpi/ticket-trends/latest");
@@ -77,5 +78,14 @@ final class DemoCommand implements Command {
         out.println("  tenant \"" + TENANT + "\" API key (all permissions):");
         out.println(tenant.apiKey());
         return -1;
+    }
+
+    /** The first few plain numbers and words of a result's summary: one readable line per KPI. */
+    private static String headline(KpiResult result) {
+        return result.summary().entrySet().stream()
+                .filter(e -> e.getValue() instanceof Number || e.getValue() instanceof String)
+                .limit(4)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }
