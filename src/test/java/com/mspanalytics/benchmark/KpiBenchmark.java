@@ -1,5 +1,12 @@
 package com.mspanalytics.benchmark;
 
+import static com.mspanalytics.benchmark.BenchmarkSupport.deleteRecursively;
+import static com.mspanalytics.benchmark.BenchmarkSupport.execute;
+import static com.mspanalytics.benchmark.BenchmarkSupport.options;
+import static com.mspanalytics.benchmark.BenchmarkSupport.out;
+import static com.mspanalytics.benchmark.BenchmarkSupport.query;
+import static com.mspanalytics.benchmark.BenchmarkSupport.seconds;
+
 import com.mspanalytics.MspAnalyticsApplication;
 import com.mspanalytics.admin.TenantSeeder;
 import com.mspanalytics.kpi.KpiRequest;
@@ -16,7 +23,6 @@ import com.mspanalytics.simulator.world.Review;
 import com.mspanalytics.simulator.world.SecurityEvent;
 import com.mspanalytics.simulator.world.Tech;
 import com.mspanalytics.simulator.world.Ticket;
-import com.mspanalytics.simulator.world.TicketBundle;
 import com.mspanalytics.simulator.world.TimeEntry;
 import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.simulator.world.WorldSpec;
@@ -33,16 +39,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,13 +86,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class KpiBenchmark {
 
+    private static final String USAGE = "usage: KpiBenchmark [--seed S] [--size large|benchmark|small|tiny] "
+            + "[--end-date YYYY-MM-DD] [--runs N] [--data-dir DIR] [--explain-ms N] [--pg name=value,...]";
+
     private static final String TENANT = "KPI Benchmark MSP";
     private static final double TARGET_MS = 3000, TARGET_RATIO = 5, TARGET_TOTAL_MS = 20_000;
 
     private KpiBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = options(args, USAGE);
         long seed = Long.parseLong(options.getOrDefault("seed", "7"));
         WorldSize size = WorldSize.parse(options.getOrDefault("size", "large"));
         LocalDate end = LocalDate.parse(options.getOrDefault("end-date", "2026-11-23"));
@@ -463,43 +468,9 @@ public final class KpiBenchmark {
         }
     }
 
-    private static void execute(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
-    private static String query(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
 
-    private static void out(String format, Object... args) {
-        System.out.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
-        System.out.flush();
-    }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: KpiBenchmark [--seed S] [--size large|benchmark|small|tiny] "
-                        + "[--end-date YYYY-MM-DD] [--runs N] [--data-dir DIR] [--explain-ms N] [--pg name=value,...]");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

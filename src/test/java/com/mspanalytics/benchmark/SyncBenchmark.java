@@ -1,5 +1,12 @@
 package com.mspanalytics.benchmark;
 
+import static com.mspanalytics.benchmark.BenchmarkSupport.deleteRecursively;
+import static com.mspanalytics.benchmark.BenchmarkSupport.execute;
+import static com.mspanalytics.benchmark.BenchmarkSupport.options;
+import static com.mspanalytics.benchmark.BenchmarkSupport.out;
+import static com.mspanalytics.benchmark.BenchmarkSupport.query;
+import static com.mspanalytics.benchmark.BenchmarkSupport.seconds;
+
 import com.mspanalytics.MspAnalyticsApplication;
 import com.mspanalytics.admin.TenantSeeder;
 import com.mspanalytics.secrets.CredentialVault;
@@ -16,7 +23,6 @@ import com.mspanalytics.tenant.TenantId;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -29,7 +35,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +73,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class SyncBenchmark {
 
+    private static final String USAGE = "usage: SyncBenchmark [--seed S] [--size tiny|small|benchmark|large] "
+            + "[--end-date YYYY-MM-DD] [--page-size N]";
+
     private static final String TENANT = "Benchmark MSP";
 
     private record Entity(String name, String table, int records) {}
@@ -85,7 +93,7 @@ public final class SyncBenchmark {
     private SyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = options(args);
+        Map<String, String> options = options(args, USAGE);
         long seed = Long.parseLong(options.getOrDefault("seed", "7"));
         WorldSize size = WorldSize.parse(options.getOrDefault("size", "benchmark"));
         LocalDate end = LocalDate.parse(options.getOrDefault("end-date", "2026-11-27"));
@@ -337,47 +345,13 @@ public final class SyncBenchmark {
         }
     }
 
-    private static void execute(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 
-    private static String query(DataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     private static long queryLong(DataSource ds, String sql) throws SQLException {
         return Long.parseLong(query(ds, sql));
     }
 
-    private static double seconds(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1e9;
-    }
 
-    private static void out(String format, Object... args) {
-        System.out.println(args.length == 0 ? format : String.format(Locale.ROOT, format, args));
-        System.out.flush();
-    }
 
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: SyncBenchmark [--seed S] [--size tiny|small|benchmark|large] "
-                        + "[--end-date YYYY-MM-DD] [--page-size N]");
-            }
-            options.put(args[i].substring(2), args[++i]);
-        }
-        return options;
-    }
 
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }
