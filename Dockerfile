@@ -12,7 +12,7 @@ RUN ./mvnw -q -B package -DskipTests && cp target/msp-analytics.jar /app.jar
 FROM eclipse-temurin:21-jre
 RUN groupadd --system msp && useradd --system --gid msp --home-dir /app --shell /usr/sbin/nologin msp \
     && mkdir -p /app/data && chown -R msp:msp /app \
-    && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+    && apt-get update && apt-get install -y --no-install-recommends curl fontconfig fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build --chown=msp:msp /app.jar /app/msp-analytics.jar
 USER msp:msp

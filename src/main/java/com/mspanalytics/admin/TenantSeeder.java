@@ -41,6 +41,12 @@ public class TenantSeeder {
         return new SeededTenant(tenant, name, key);
     }
 
+    /** The tenant of that name, if there is one. */
+    public java.util.Optional<TenantId> existing(String tenantName) {
+        return owner.sql("SELECT id FROM tenants WHERE name = :name").param("name", tenantName.strip())
+                .query(UUID.class).optional().map(TenantId::new);
+    }
+
     public record SeededTenant(TenantId tenant, String name, String apiKey) {
     }
 }

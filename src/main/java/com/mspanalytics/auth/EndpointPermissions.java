@@ -23,7 +23,8 @@ final class EndpointPermissions {
     }
 
     static Permission requiredFor(HttpMethod method, String path) {
-        if (startsWith(path, "/settings") || startsWith(path, "/api-keys")) {
+        if (startsWith(path, "/settings") || startsWith(path, "/api-keys")
+                || (startsWith(path, "/digest") && !HttpMethod.GET.equals(method))) {
             return Permission.ADMIN;
         }
         if (startsWith(path, "/sync") && !HttpMethod.GET.equals(method)) {

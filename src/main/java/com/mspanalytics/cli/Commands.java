@@ -15,6 +15,7 @@ public final class Commands {
         COMMANDS.put("seed", new SeedCommand());
         COMMANDS.put("demo", new DemoCommand());
         COMMANDS.put("rotate-secrets", new RotateSecretsCommand());
+        COMMANDS.put("digest", new DigestCommand());
         COMMANDS.put("simulate", (options, out, err) -> SimulateCommand.run(options, out));
     }
 

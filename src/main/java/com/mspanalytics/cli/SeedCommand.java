@@ -32,7 +32,9 @@ final class SeedCommand implements Command {
         return new SpringApplicationBuilder(MspAnalyticsApplication.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "logging.level.com.mspanalytics=WARN")
+                // A one-off command must not run the scheduled jobs of a serving node.
+                .properties("logging.level.root=WARN", "logging.level.com.mspanalytics=WARN",
+                        "msp.sync.schedule-enabled=false", "msp.digest.schedule-enabled=false")
                 .run();
     }
 }

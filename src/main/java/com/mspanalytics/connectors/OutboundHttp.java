@@ -15,8 +15,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Where connectors get their HTTP clients. Every request is checked by {@link OutboundUrlPolicy}
  * before it is sent, connections go only to addresses the policy vetted, redirects are returned to
- * the caller instead of followed (a redirect is an SSRF by another route), and connect and read
- * timeouts are always set. No system proxy is used. Do not replace the request factory.
+ * the caller instead of followed (a redirect is an SSRF by another route), connect and read
+ * timeouts are always set, and nothing is retried behind the caller's back. No system proxy is used. Do not replace the request factory.
  */
 @Component
 public class OutboundHttp {
@@ -40,6 +40,9 @@ public class OutboundHttp {
                         .setResponseTimeout(readTimeout)
                         .build())
                 .disableRedirectHandling()
+                // Retries belong to UpstreamCalls (Resilience4j), which counts them and honours Retry-After once;
+                // the client's own would retry 429 and 503 a second time, out of sight.
+                .disableAutomaticRetries()
                 .build();
     }
 

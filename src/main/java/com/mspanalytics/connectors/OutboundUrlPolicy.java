@@ -59,8 +59,11 @@ public class OutboundUrlPolicy {
         return addressesOf(host);
     }
 
-    /** Resolves {@code host} and refuses it unless every address it resolves to is allowed. */
-    List<InetAddress> addressesOf(String host) {
+    /**
+     * Resolves {@code host} and refuses it unless every address it resolves to is allowed: for services reached by
+     * other protocols than HTTP (SMTP).
+     */
+    public List<InetAddress> addressesOf(String host) {
         InetAddress[] addresses;
         try {
             addresses = resolver.resolve(host);

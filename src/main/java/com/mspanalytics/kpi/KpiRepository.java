@@ -66,13 +66,45 @@ class KpiRepository {
                 FROM anomalies WHERE (CAST(:status AS text) IS NULL OR status = :status)
                 ORDER BY first_seen_at DESC, kpi, dimension, key LIMIT :limit""")
                 .param("status", status).param("limit", limit)
-                .query((rs, n) -> new AnomalyView(rs.getString("kpi"), rs.getString("dimension"), rs.getString("key"),
-                        rs.getString("period"), rs.getString("status"),
-                        json.readValue(rs.getString("details"), java.util.Map.class),
-                        rs.getObject("result_id", UUID.class),
-                        rs.getObject("first_seen_at", java.time.OffsetDateTime.class),
-                        rs.getObject("acknowledged_at", java.time.OffsetDateTime.class)))
+                .query(this::anomaly)
                 .list();
+    }
+
+    private AnomalyView anomaly(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AnomalyView(rs.getString("kpi"), rs.getString("dimension"), rs.getString("key"),
+                rs.getString("period"), rs.getString("status"),
+                json.readValue(rs.getString("details"), java.util.Map.class),
+                rs.getObject("result_id", UUID.class),
+                rs.getObject("first_seen_at", java.time.OffsetDateTime.class),
+                rs.getObject("acknowledged_at", java.time.OffsetDateTime.class));
+    }
+
+    /**
+     * Marks the open anomalies of {@code kpi} that no alert has announced yet as alerted and returns them. Rows
+     * another transaction is claiming are skipped, so two nodes never announce the same anomaly.
+     */
+    List<AnomalyView> claimUnalerted(String kpi) {
+        return jdbc.sql("""
+                UPDATE anomalies SET alerted_at = now()
+                WHERE (tenant_id, kpi, dimension, key, period) IN (
+                    SELECT tenant_id, kpi, dimension, key, period FROM anomalies
+                    WHERE kpi = :kpi AND status = 'open' AND alerted_at IS NULL
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING kpi, dimension, key, period, status, details::text, result_id, first_seen_at, acknowledged_at
+                """).param("kpi", kpi).query(this::anomaly).list().stream()
+                .sorted(java.util.Comparator.comparing(AnomalyView::dimension).thenComparing(AnomalyView::key))
+                .toList();
+    }
+
+    /** Undoes {@link #claimUnalerted} for anomalies whose alert could not be delivered, so the next one carries them. */
+    void unclaim(List<AnomalyView> anomalies) {
+        for (AnomalyView a : anomalies) {
+            jdbc.sql("""
+                    UPDATE anomalies SET alerted_at = NULL
+                    WHERE kpi = :kpi AND dimension = :dimension AND key = :key AND period = :period
+                    """).param("kpi", a.kpi()).param("dimension", a.dimension()).param("key", a.key())
+                    .param("period", a.period()).update();
+        }
     }
 
     boolean acknowledge(String kpi, String dimension, String key, String period) {

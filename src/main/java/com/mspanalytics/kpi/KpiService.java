@@ -55,7 +55,7 @@ public class KpiService {
     }
 
     /**
-     * Computes and stores one KPI; new anomalies are recorded and announced with {@link AnomaliesFound}.
+     * Computes and stores one KPI; new anomalies are recorded, and found ones announced with {@link AnomaliesFound}.
      *
      * @throws UnknownKpi (404) or {@link InvalidKpiRequest} (400 naming each field)
      */
@@ -76,7 +76,7 @@ public class KpiService {
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), output.summary(), output.rows());
         repository.save(tenant, result);
         List<KpiOutput.Finding> fresh = repository.recordAnomalies(tenant, slug, result.id(), output.anomalies());
-        if (!fresh.isEmpty()) {
+        if (!output.anomalies().isEmpty()) {
             events.publishEvent(new AnomaliesFound(tenant, result, fresh));
         }
         return result;
@@ -113,6 +113,18 @@ public class KpiService {
         return repository.anomalies(status, limit);
     }
 
+    /** Open anomalies of {@code kpi} not announced yet, now marked as announced (see {@link #unclaim}). */
+    @Transactional
+    public List<AnomalyView> claimUnalerted(String kpi) {
+        return repository.claimUnalerted(kpi);
+    }
+
+    /** For anomalies whose announcement failed: the next alert of their KPI carries them again. */
+    @Transactional
+    public void unclaim(List<AnomalyView> anomalies) {
+        repository.unclaim(anomalies);
+    }
+
     @Transactional
     public boolean acknowledge(String kpi, String dimension, String key, String period) {
         return repository.acknowledge(kpi, dimension, key, period);
@@ -127,7 +139,10 @@ public class KpiService {
         return kpi;
     }
 
-    /** Published after a computation recorded anomalies never seen before (for alerts). */
-    public record AnomaliesFound(TenantId tenant, KpiResult result, List<KpiOutput.Finding> anomalies) {
+    /**
+     * Published when a computation found anomalies, with those never seen before ({@code fresh}, possibly none):
+     * alerts announce whatever of the KPI's anomalies is still unannounced, including those of a failed alert.
+     */
+    public record AnomaliesFound(TenantId tenant, KpiResult result, List<KpiOutput.Finding> fresh) {
     }
 }

@@ -1,60 +1,55 @@
 package com.mspanalytics.sync;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import com.mspanalytics.tenant.TenantContext;
 import com.mspanalytics.tenant.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * Replaces the seed's n8n cron: recurring syncs of every tenant, persisted in PostgreSQL by
- * db-scheduler, so that with any number of nodes each job runs once per interval. Tickets and time
+ * Replaces the seed's n8n cron: recurring syncs of every tenant, run by the job scheduler
+ * ({@code scheduling/JobScheduler}) once per interval however many nodes run. Tickets and time
  * entries every {@code msp.sync.frequent-interval} (15 min), everything else every
  * {@code msp.sync.hourly-interval}. Each job only queues runs; the runs execute like API-started ones.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "msp.sync.schedule-enabled", havingValue = "true", matchIfMissing = true)
-class SyncSchedule implements SmartLifecycle {
+class SyncSchedule {
 
     /** SOC events too: a critical one must be acknowledged within 15 minutes. */
     static final Set<String> FREQUENT = Set.of("tickets", "time-entries", "sentinelone", "defender");
     private static final Logger log = LoggerFactory.getLogger(SyncSchedule.class);
 
-    private final Scheduler scheduler;
     private final SyncService sync;
     private final JdbcClient jdbc;
     private final MeterRegistry executions;
-    private volatile boolean running;
 
-    SyncSchedule(DataSource dataSource, SyncService sync, JdbcClient jdbc, SyncProperties properties,
-            MeterRegistry meters) {
+    SyncSchedule(SyncService sync, JdbcClient jdbc, MeterRegistry meters) {
         this.sync = sync;
         this.jdbc = jdbc;
         this.executions = meters;
-        RecurringTask<Void> frequent = Tasks.recurring("sync-frequent", FixedDelay.of(properties.frequentInterval()))
+    }
+
+    @Bean
+    RecurringTask<Void> frequentSyncs(SyncProperties properties) {
+        return Tasks.recurring("sync-frequent", FixedDelay.of(properties.frequentInterval()))
                 .execute((instance, context) -> queueEveryTenant(true));
-        RecurringTask<Void> hourly = Tasks.recurring("sync-hourly", FixedDelay.of(properties.hourlyInterval()))
+    }
+
+    @Bean
+    RecurringTask<Void> hourlySyncs(SyncProperties properties) {
+        return Tasks.recurring("sync-hourly", FixedDelay.of(properties.hourlyInterval()))
                 .execute((instance, context) -> queueEveryTenant(false));
-        this.scheduler = Scheduler.create(dataSource)
-                .startTasks(frequent, hourly)
-                .threads(2)
-                .pollingInterval(Duration.ofSeconds(5))
-                .build();
     }
 
     /** Queues the tenant's configured entities of one group; @return how many runs were started or found. */
@@ -79,37 +74,5 @@ class SyncSchedule implements SmartLifecycle {
             }
         }
         return entities.size();
-    }
-
-    /** Started once the application is ready, so that no job runs before the migrations. */
-    @EventListener(ApplicationReadyEvent.class)
-    void onReady() {
-        start();
-    }
-
-    @Override
-    public void start() {
-        if (!running) {
-            scheduler.start();
-            running = true;
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (running) {
-            scheduler.stop();
-            running = false;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public boolean isAutoStartup() {
-        return false;
     }
 }

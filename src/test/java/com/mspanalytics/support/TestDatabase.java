@@ -43,6 +43,7 @@ public final class TestDatabase {
     public static Map<String, String> productionEnvironment(EmbeddedPostgres server) {
         return Map.ofEntries(
                 Map.entry("msp.sync.schedule-enabled", "false"),
+                Map.entry("msp.digest.schedule-enabled", "false"),
                 Map.entry("msp.kpi.recompute-after-sync", "false"),
                 Map.entry("PORT", "0"),
                 Map.entry("API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER),

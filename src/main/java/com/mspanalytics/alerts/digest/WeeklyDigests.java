@@ -1,0 +1,147 @@
+package com.mspanalytics.alerts.digest;
+
+import com.mspanalytics.alerts.AlertsProperties;
+import com.mspanalytics.kpi.AnomalyView;
+import com.mspanalytics.kpi.KpiRequest;
+import com.mspanalytics.kpi.KpiResult;
+import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.settings.TenantSettings;
+import com.mspanalytics.settings.TenantSettingsService;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds the current tenant's digest of a week: computes (and so stores) the KPIs it reports over that week,
+ * hours, agreement mismatch, tech efficiency and SOC metrics on the week itself and sales opportunities on their
+ * default 90 days ending with it, then reads the numbers out of those results. The open anomalies are today's.
+ */
+@Component
+class WeeklyDigests {
+
+    static final int TOP = 5;
+
+    private final KpiService kpis;
+    private final TenantSettingsService settings;
+    private final DigestNarrative narrative;
+    private final AlertsProperties alerts;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    WeeklyDigests(KpiService kpis, TenantSettingsService settings, DigestNarrative narrative, AlertsProperties alerts,
+            JdbcClient jdbc, TransactionTemplate transaction) {
+        this.transaction = transaction;
+        this.kpis = kpis;
+        this.settings = settings;
+        this.narrative = narrative;
+        this.alerts = alerts;
+        this.jdbc = jdbc;
+    }
+
+    /** The digest of {@code week}; the KPIs are computed in one transaction, the narrative is written after it. */
+    WeeklyDigest build(DigestWeek week) {
+        WeeklyDigest digest = transaction.execute(status -> numbers(week));
+        return digest.withNarrative(narrative.write(digest));
+    }
+
+    private WeeklyDigest numbers(DigestWeek week) {
+        TenantSettings tenant = settings.current();
+        KpiRequest theWeek = new KpiRequest(week.monday(), week.sunday(), null, week.sunday(), null);
+        KpiResult time = kpis.compute("time-consumption", theWeek);
+        KpiResult mismatch = kpis.compute("agreement-mismatch", theWeek);
+        KpiResult efficiency = kpis.compute("tech-efficiency", theWeek);
+        KpiResult soc = kpis.compute("soc-metrics", theWeek);
+        KpiResult opportunities = kpis.compute("sales-opportunities",
+                new KpiRequest(null, null, null, week.sunday(), null));
+        List<AnomalyView> open = kpis.anomalies("open", 1000);
+
+        Map<String, UUID> results = new LinkedHashMap<>();
+        for (KpiResult result : List.of(time, mismatch, opportunities, efficiency, soc)) {
+            results.put(result.kpi(), result.id());
+        }
+        String tenantName = jdbc.sql("SELECT name FROM tenants").query(String.class).single();
+        return new WeeklyDigest(tenantName, week, tenant.timeZone(), tenant.currency(),
+                hours(time), recovery(mismatch, tenant.currency()), opportunities(opportunities), techs(efficiency),
+                soc(soc), open.stream().limit(TOP).map(WeeklyDigests::describe).toList(), open.size(),
+                DigestNarrative.Text.NONE, results, alerts.link("/kpi"));
+    }
+
+    private static WeeklyDigest.Hours hours(KpiResult result) {
+        Map<String, Object> summary = result.summary();
+        List<WeeklyDigest.ClientHours> clients = new ArrayList<>();
+        for (Map<String, Object> row : rows(map(summary.get("totals")).get("client"))) {
+            String name = row.get("clientName") != null ? (String) row.get("clientName") : String.valueOf(row.get("client"));
+            clients.add(new WeeklyDigest.ClientHours(name, decimal(row.get("hours")), decimal(row.get("billableHours"))));
+        }
+        return new WeeklyDigest.Hours(decimal(summary.get("totalHours")), decimal(summary.get("billableHours")),
+                decimal(summary.get("billableShare")), clients);
+    }
+
+    private static WeeklyDigest.Recovery recovery(KpiResult result, String currency) {
+        List<WeeklyDigest.ClientRecovery> clients = rows(result.rows()).stream().limit(TOP)
+                .map(row -> new WeeklyDigest.ClientRecovery((String) row.get("client"),
+                        decimal(row.get("outOfScopeHours")), decimal(row.get("recoverable")), currency))
+                .toList();
+        return new WeeklyDigest.Recovery(decimal(result.summary().get("totalRecoverable")),
+                decimal(result.summary().get("outOfScopeHours")), currency, clients);
+    }
+
+    private static List<WeeklyDigest.Opportunity> opportunities(KpiResult result) {
+        return rows(result.rows()).stream().limit(3)
+                .map(row -> new WeeklyDigest.Opportunity((String) row.get("client"), (String) row.get("category"),
+                        ((Number) row.get("ticketCount")).longValue(), decimal(row.get("hours")),
+                        (String) row.get("offering")))
+                .toList();
+    }
+
+    private static List<WeeklyDigest.Tech> techs(KpiResult result) {
+        return rows(result.rows()).stream()
+                .map(row -> new WeeklyDigest.Tech(row.get("name") != null ? (String) row.get("name") : (String) row.get("tech"),
+                        ((Number) row.get("closed")).longValue(), decimal(row.get("medianResolutionHours")),
+                        decimal(row.get("fcrRate")), decimal(row.get("csatPositiveRate")), decimal(row.get("utilization"))))
+                .toList();
+    }
+
+    private static WeeklyDigest.Soc soc(KpiResult result) {
+        List<WeeklyDigest.Sla> bySeverity = new ArrayList<>();
+        long breaches = 0;
+        for (Map.Entry<String, Object> entry : map(result.summary().get("slaCompliance")).entrySet()) {
+            Map<String, Object> sla = map(entry.getValue());
+            long severityBreaches = ((Number) sla.get("breaches")).longValue();
+            breaches += severityBreaches;
+            bySeverity.add(new WeeklyDigest.Sla(entry.getKey(), ((Number) sla.get("n")).longValue(), severityBreaches,
+                    decimal(sla.get("compliance"))));
+        }
+        return new WeeklyDigest.Soc(((Number) result.summary().get("events")).longValue(), breaches, bySeverity);
+    }
+
+    /** One line per open anomaly: KPI, what, when, and the count or hours against the baseline. */
+    private static String describe(AnomalyView a) {
+        Map<?, ?> d = a.details();
+        Object current = d.get("count") != null ? d.get("count") : d.get("currentHours");
+        String figures = current == null ? "" : ": " + current + (d.get("baselineMean") == null ? ""
+                : " vs baseline " + d.get("baselineMean")) + (d.get("z") == null ? "" : " (z " + d.get("z") + ")");
+        return a.kpi() + " · " + a.dimension() + " " + a.key() + " · " + a.period() + figures;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(@Nullable Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(@Nullable Object value) {
+        return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable Object value) {
+        return value == null ? null : DigestFormat.decimal(value);
+    }
+}

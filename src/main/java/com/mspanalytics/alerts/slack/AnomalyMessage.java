@@ -1,0 +1,128 @@
+package com.mspanalytics.alerts.slack;
+
+import com.mspanalytics.kpi.AnomalyView;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Slack message announcing one KPI run's new anomalies (Block Kit): a header, one section per anomaly
+ * saying what is anomalous and by how much (count against the baseline, z) with example tickets, and a
+ * context line linking to the result. Every piece of data is escaped ({@link SlackText}).
+ *
+ * @param examples ticket id to summary, for the example tickets the anomalies name
+ * @param resultLink where the result can be read, or null
+ */
+record AnomalyMessage(String tenantName, String kpi, UUID resultId, List<AnomalyView> anomalies,
+        Map<Long, String> examples, @Nullable String resultLink, int maxShown) {
+
+    private static final Map<String, String> TITLES = Map.of(
+            "ticket-trends", "ticket volume",
+            "time-consumption", "hours",
+            "soc-metrics", "SOC");
+    /** Slack's limit for a section's text is 3000 characters. */
+    private static final int SECTION_TEXT_LIMIT = 3000;
+
+    Map<String, Object> payload() {
+        String what = TITLES.getOrDefault(kpi, kpi);
+        String headline = anomalies.size() + " new " + what + " " + (anomalies.size() == 1 ? "anomaly" : "anomalies")
+                + " for " + tenantName;
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        blocks.add(Map.of("type", "header", "text", Map.of("type", "plain_text", "text", SlackText.clip(headline, 150))));
+        anomalies.stream().limit(maxShown).forEach(a -> blocks.add(section(line(a) + examplesOf(a))));
+        if (anomalies.size() > maxShown) {
+            blocks.add(section("…and " + (anomalies.size() - maxShown) + " more (GET /anomalies?status=open)."));
+        }
+        String context = "KPI `" + kpi + "` · result " + resultId
+                + (resultLink == null ? "" : " · <" + resultLink + "|open the result>");
+        blocks.add(Map.of("type", "context", "elements", List.of(Map.of("type", "mrkdwn", "text", context))));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("text", SlackText.escape(headline));
+        payload.put("blocks", blocks);
+        return payload;
+    }
+
+    private static Map<String, Object> section(String mrkdwn) {
+        return Map.of("type", "section", "text", Map.of("type", "mrkdwn",
+                "text", SlackText.clip(mrkdwn, SECTION_TEXT_LIMIT)));
+    }
+
+    /** What is anomalous and by how much, from the finding's details. */
+    static String line(AnomalyView a) {
+        Map<?, ?> d = a.details();
+        if ("sla-breach".equals(a.dimension())) {
+            return slaBreach(a, d);
+        }
+        String name = "client".equals(a.dimension()) && d.get("clientName") instanceof String clientName
+                ? a.key() + " (" + clientName + ")" : a.key();
+        String direction = String.valueOf(d.get("direction") != null ? d.get("direction") : d.get("trend"));
+        boolean hours = d.containsKey("currentHours");
+        Object current = hours ? d.get("currentHours") : d.get("count");
+        String unit = hours ? " h" : ("client-volume".equals(a.dimension()) ? " events" : " tickets");
+        Object stddev = d.get("baselineStddev") != null ? d.get("baselineStddev") : d.get("stddev");
+        StringBuilder line = new StringBuilder()
+                .append('*').append(SlackText.escape(a.dimension() + " " + name)).append("* · ")
+                .append(SlackText.escape(direction)).append(" in ").append(SlackText.escape(a.period())).append(": *")
+                .append(number(current)).append(unit).append("* vs baseline ").append(number(d.get("baselineMean")))
+                .append(" ± ").append(number(stddev));
+        if (d.get("z") != null) {
+            line.append(" (z = ").append(number(d.get("z")));
+            if (d.get("changePct") != null) {
+                line.append(", ").append(signed(d.get("changePct"))).append(" %");
+            }
+            line.append(')');
+        } else if (d.get("poissonTail") != null || d.get("poissonP") != null) {
+            line.append(" (flat baseline; Poisson p = ")
+                    .append(d.get("poissonTail") != null ? d.get("poissonTail") : d.get("poissonP")).append(')');
+        }
+        return line.toString();
+    }
+
+    private static String slaBreach(AnomalyView a, Map<?, ?> d) {
+        String event = d.get("severity") + " event " + a.key() + " at " + d.get("client");
+        String what;
+        if (Boolean.TRUE.equals(d.get("ackBreached"))) {
+            what = d.get("ackMinutes") == null
+                    ? "not acknowledged after " + number(d.get("ageMinutes")) + " min"
+                    : "acknowledged after " + number(d.get("ackMinutes")) + " min";
+            what += " (target " + d.get("ackTargetMinutes") + " min)";
+        } else {
+            what = d.get("resolveMinutes") == null
+                    ? "still open after " + number(d.get("ageMinutes")) + " min"
+                    : "resolved after " + number(d.get("resolveMinutes")) + " min";
+            what += " (target " + d.get("resolveTargetMinutes") + " min)";
+        }
+        return "*SLA breach* · " + SlackText.escape(event) + ": " + what;
+    }
+
+    private String examplesOf(AnomalyView a) {
+        if (!(a.details().get("exampleTicketIds") instanceof List<?> ids) || ids.isEmpty()) {
+            return "";
+        }
+        List<String> shown = new ArrayList<>();
+        for (Object id : ids) {
+            long ticket = ((Number) id).longValue();
+            String summary = examples.get(ticket);
+            shown.add("#" + ticket + (summary == null ? "" : " " + SlackText.escape(SlackText.clip(summary, 80))));
+        }
+        return "\nExample tickets: " + String.join(" · ", shown);
+    }
+
+    static String number(@Nullable Object value) {
+        if (value == null) {
+            return "–";
+        }
+        BigDecimal number = new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString();
+    }
+
+    private static String signed(Object value) {
+        String number = number(value);
+        return number.startsWith("-") ? number : "+" + number;
+    }
+}
