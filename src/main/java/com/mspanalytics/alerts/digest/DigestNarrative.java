@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 class DigestNarrative {
 
     /** @param byAi whether a language model wrote it (the e-mail says so) */
-    record Text(String text, boolean byAi) {
+    public record Text(String text, boolean byAi) {
 
         static final Text NONE = new Text("", false);
     }

@@ -9,7 +9,7 @@ import java.time.temporal.TemporalAdjusters;
  * The week a digest reports: the last complete ISO week (Monday to Sunday, in the tenant's time zone) before the
  * day it is sent, whatever weekday that is, so that its hours are the same week {@code time-consumption} reports.
  */
-record DigestWeek(LocalDate monday, LocalDate sunday) {
+public record DigestWeek(LocalDate monday, LocalDate sunday) {
 
     static DigestWeek before(LocalDate day) {
         LocalDate monday = day.minusWeeks(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -17,7 +17,7 @@ record DigestWeek(LocalDate monday, LocalDate sunday) {
     }
 
     /** e.g. "2026-W47", the key of the week's digest in the notification log. */
-    String label() {
+    public String label() {
         return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }
