@@ -2,6 +2,8 @@ package com.mspanalytics.cli;
 
 import com.mspanalytics.MspAnalyticsApplication;
 import com.mspanalytics.admin.TenantSeeder;
+import com.mspanalytics.alerts.digest.Digests;
+import com.mspanalytics.alerts.slack.AnomalyAlerts;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
 import com.mspanalytics.secrets.CredentialVault;
@@ -11,7 +13,11 @@ import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.sync.SyncRun;
 import com.mspanalytics.sync.SyncService;
 import com.mspanalytics.tenant.TenantContext;
+import com.mspanalytics.tenant.TenantId;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,6 +29,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code demo [--seed S] [--size tiny|small]}: everything a newcomer needs to see the product work
@@ -72,12 +79,36 @@ final class DemoCommand implements Command {
         for (KpiResult result : results) {
             out.println("  " + result.kpi() + ": " + result.rows().size() + " rows; " + headline(result));
         }
+        printAlertsAndDigest(app, tenant.tenant(), simulators, out);
         out.println("  API docs:  http://localhost:" + port + "/docs");
         out.println("  results:   curl -H 'X-API-Key: …' http://localhost:" + port + "/kpi/ticket-trends/latest");
         out.println("  try:       curl -H 'X-API-Key: " + tenant.apiKey() + "' http://localhost:" + port + "/sync/runs");
         out.println("  tenant \"" + TENANT + "\" API key (all permissions):");
         out.println(tenant.apiKey());
         return -1;
+    }
+
+    /** What the Slack simulator received from the KPI runs, and the weekly digest written to a file. */
+    private static void printAlertsAndDigest(ConfigurableApplicationContext app, TenantId tenant, Simulators simulators,
+            PrintStream out) {
+        try {
+            app.getBean(AnomalyAlerts.class).awaitIdle(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<String> messages = simulators.slack().messages();
+        out.println("  slack: " + messages.size() + " anomaly alert" + (messages.size() == 1 ? "" : "s")
+                + " received by the Slack simulator" + messages.stream().findFirst()
+                .map(first -> ", first: \"" + app.getBean(JsonMapper.class).readTree(first).path("text").asString() + "\"")
+                .orElse(""));
+        Path file = Path.of(app.getEnvironment().getProperty("msp.database.data-dir", "./data"), "digest-demo.html")
+                .toAbsolutePath().normalize();
+        try {
+            Files.writeString(file, TenantContext.callAs(tenant, () -> app.getBean(Digests.class).previewHtml()));
+            out.println("  digest: last week's manager digest written to " + file);
+        } catch (IOException e) {
+            out.println("  digest: could not be written to " + file + " (" + e.getMessage() + ")");
+        }
     }
 
     /** The first few plain numbers and words of a result's summary: one readable line per KPI. */

@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class DigestSchedule {
 
     @Bean
-    RecurringTask<Void> weeklyDigests(Digests digests, DigestProperties properties, Clock clock) {
+    RecurringTask<Void> weeklyDigestJob(Digests digests, DigestProperties properties, Clock clock) {
         return Tasks.recurring("weekly-digests", FixedDelay.of(properties.checkInterval()))
                 .execute((instance, context) -> digests.sendDue(clock.instant()));
     }

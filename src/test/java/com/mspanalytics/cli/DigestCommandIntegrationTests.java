@@ -1,0 +1,63 @@
+package com.mspanalytics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mspanalytics.MspAnalyticsApplication;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** {@code digest --dry-run} writes the HTML digest to a file; without SMTP settings a real send says what to set. */
+class DigestCommandIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    @AfterEach
+    void clearDataDir() {
+        System.clearProperty("DATA_DIR");
+    }
+
+    @Test
+    void dryRunWritesTheDigestAndNothingIsSentWithoutSmtp() throws Exception {
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(MspAnalyticsApplication.class)
+                .properties(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0")).run()) {
+            System.setProperty("DATA_DIR", dataDir.toString());
+            assertThat(run("seed", "--tenant", "Digest MSP").exit()).isZero();
+            Path file = dataDir.resolve("digest.html");
+
+            Result dryRun = run("digest", "--tenant", "Digest MSP", "--dry-run", "--out", file.toString());
+            Result send = run("digest", "--tenant", "Digest MSP");
+            Result unknown = run("digest", "--tenant", "No Such MSP", "--dry-run");
+
+            assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+            assertThat(dryRun.out().strip()).isEqualTo(file.toAbsolutePath().toString());
+            String html = Files.readString(file);
+            assertThat(html).startsWith("<!DOCTYPE html>").contains("Digest MSP").contains("Your week")
+                    .contains("Summary written from the figures below.");
+            assertThat(send.exit()).isEqualTo(1);
+            assertThat(send.err()).contains("PUT /settings/connectors/smtp");
+            assertThat(unknown.exit()).isEqualTo(2);
+            assertThat(unknown.err()).contains("no tenant named \"No Such MSP\"");
+        }
+    }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+}
