@@ -54,7 +54,8 @@ class HealthIntegrationTests {
         assertThat(api.path("components").path("securitySchemes").propertyNames()).contains("apiKey", "bearer");
         assertThat(api.path("paths").propertyNames()).contains("/health", "/api-keys", "/api-keys/{id}", "/auth/token",
                 "/settings", "/settings/connectors/{name}", "/sync/{entity}", "/sync/runs", "/sync/runs/{runId}",
-                "/compute/kpi/{slug}", "/compute/kpi/all", "/kpi/{slug}/latest", "/kpi/{slug}/results", "/anomalies");
+                "/compute/kpi/{slug}", "/compute/kpi/all", "/kpi/{slug}/latest", "/kpi/{slug}/results", "/anomalies",
+                "/llm/summarize");
         api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             JsonNode responses = operation.getValue().path("responses");
             if (!path.getKey().equals("/health")) {
