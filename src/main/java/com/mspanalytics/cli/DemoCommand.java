@@ -4,6 +4,8 @@ import com.mspanalytics.MspAnalyticsApplication;
 import com.mspanalytics.admin.TenantSeeder;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.llm.LlmSummaries;
+import com.mspanalytics.llm.LlmUnavailable;
 import com.mspanalytics.secrets.CredentialVault;
 import com.mspanalytics.simulator.SimulatorOptions;
 import com.mspanalytics.simulator.Simulators;
@@ -11,6 +13,7 @@ import com.mspanalytics.simulator.world.WorldSize;
 import com.mspanalytics.sync.SyncRun;
 import com.mspanalytics.sync.SyncService;
 import com.mspanalytics.tenant.TenantContext;
+import com.mspanalytics.tenant.TenantId;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -72,12 +75,25 @@ final class DemoCommand implements Command {
         for (KpiResult result : results) {
             out.println("  " + result.kpi() + ": " + result.rows().size() + " rows; " + headline(result));
         }
+        printAiBrief(app, tenant.tenant(), results, out);
         out.println("  API docs:  http://localhost:" + port + "/docs");
         out.println("  results:   curl -H 'X-API-Key: …' http://localhost:" + port + "/kpi/ticket-trends/latest");
         out.println("  try:       curl -H 'X-API-Key: " + tenant.apiKey() + "' http://localhost:" + port + "/sync/runs");
         out.println("  tenant \"" + TENANT + "\" API key (all permissions):");
         out.println(tenant.apiKey());
         return -1;
+    }
+
+    /** KPI 01's brief written by "Claude" (the Anthropic simulator, whose settings the demo tenant holds). */
+    private static void printAiBrief(ConfigurableApplicationContext app, TenantId tenant, List<KpiResult> results,
+            PrintStream out) {
+        KpiResult sales = results.stream().filter(r -> r.kpi().equals("sales-opportunities")).findFirst().orElseThrow();
+        try {
+            TenantContext.callAs(tenant, () -> app.getBean(LlmSummaries.class).summarize(sales)).ifPresent(brief ->
+                    out.println("  AI brief of sales-opportunities (" + brief.model() + ", simulated): " + brief.summary()));
+        } catch (LlmUnavailable e) {
+            out.println("  AI brief: unavailable, " + e.getBody().getDetail());
+        }
     }
 
     /** The first few plain numbers and words of a result's summary: one readable line per KPI. */
