@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /** Claude's summary of one KPI result, with what it cost. */
-@Schema(description = "An AI summary of a KPI result (for sales-opportunities and improvement-projects: the "
-        + "account manager's brief)")
+@Schema(name = "LlmSummary", description = "An AI summary of a KPI result (for sales-opportunities and "
+        + "improvement-projects: the account manager's brief)")
 public record Summary(
         @Schema(description = "Plain text: a brief of 2–4 sentences for KPIs 01 and 06, a short summary otherwise")
         String summary,
@@ -18,6 +18,7 @@ public record Summary(
         @Schema(description = "The summarised result's id") UUID resultId) {
 
     /** Tokens as Anthropic counted them; they count against the tenant's monthly budget. */
+    @Schema(name = "LlmTokenUsage")
     public record Usage(long inputTokens, long outputTokens) {
     }
 }
