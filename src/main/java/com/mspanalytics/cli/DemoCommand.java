@@ -6,6 +6,8 @@ import com.mspanalytics.alerts.digest.Digests;
 import com.mspanalytics.alerts.slack.AnomalyAlerts;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.llm.LlmSummaries;
+import com.mspanalytics.llm.LlmUnavailable;
 import com.mspanalytics.secrets.CredentialVault;
 import com.mspanalytics.simulator.SimulatorOptions;
 import com.mspanalytics.simulator.Simulators;
@@ -79,6 +81,7 @@ final class DemoCommand implements Command {
         for (KpiResult result : results) {
             out.println("  " + result.kpi() + ": " + result.rows().size() + " rows; " + headline(result));
         }
+        printAiBrief(app, tenant.tenant(), results, out);
         printAlertsAndDigest(app, tenant.tenant(), simulators, out);
         out.println("  API docs:  http://localhost:" + port + "/docs");
         out.println("  results:   curl -H 'X-API-Key: …' http://localhost:" + port + "/kpi/ticket-trends/latest");
@@ -86,6 +89,18 @@ final class DemoCommand implements Command {
         out.println("  tenant \"" + TENANT + "\" API key (all permissions):");
         out.println(tenant.apiKey());
         return -1;
+    }
+
+    /** KPI 01's brief written by "Claude" (the Anthropic simulator, whose settings the demo tenant holds). */
+    private static void printAiBrief(ConfigurableApplicationContext app, TenantId tenant, List<KpiResult> results,
+            PrintStream out) {
+        KpiResult sales = results.stream().filter(r -> r.kpi().equals("sales-opportunities")).findFirst().orElseThrow();
+        try {
+            TenantContext.callAs(tenant, () -> app.getBean(LlmSummaries.class).summarize(sales)).ifPresent(brief ->
+                    out.println("  AI brief of sales-opportunities (" + brief.model() + ", simulated): " + brief.summary()));
+        } catch (LlmUnavailable e) {
+            out.println("  AI brief: unavailable, " + e.getBody().getDetail());
+        }
     }
 
     /** What the Slack simulator received from the KPI runs, and the weekly digest written to a file. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.mspanalytics.alerts.digest.Digests;
+import com.mspanalytics.simulator.anthropic.AnthropicSimulator;
+import com.mspanalytics.simulator.http.Faults;
 import com.mspanalytics.support.Json;
 import com.mspanalytics.support.KpiFixtures;
 import com.mspanalytics.support.KpiIntegrationTest;
@@ -173,14 +175,44 @@ class WeeklyDigestIntegrationTests extends KpiIntegrationTest {
         assertThat(preview.body()).contains("data:image/png;base64,").contains("6.5 billable (72.2 %)");
     }
 
+    @Test
+    void withAnLlmClaudeWritesTheSummaryFromTheDigestsFiguresAndWithoutBudgetTheRulesDo() throws Exception {
+        try (AnthropicSimulator claude = AnthropicSimulator.start(0, new Faults(3), 3)) {
+            Map<String, String> anthropic = new java.util.HashMap<>(claude.connectorSettings());
+            putConnector("anthropic", anthropic);
+
+            assertThat(http.post("/digest/send", "").statusCode()).isEqualTo(200);
+
+            String text = content(leaves(smtp.getReceivedMessages()[0]), "text/plain");
+            assertThat(text).contains("(Summary written by Claude from the figures below.)");
+            assertThat(claude.server().requests()).hasSize(1);
+            String prompt = claude.server().requests().get(0).body();
+            assertThat(prompt).contains("weekly-digest").contains("6.5").contains("72.2 %").contains("CAD 375.00");
+
+            anthropic.put("monthlyTokenBudget", "1");
+            putConnector("anthropic", anthropic);
+            smtp.purgeEmailFromAllMailboxes();
+
+            assertThat(http.post("/digest/send", "").statusCode()).isEqualTo(200);
+
+            assertThat(content(leaves(smtp.getReceivedMessages()[0]), "text/plain"))
+                    .contains("In the week of " + monday).doesNotContain("written by Claude");
+            assertThat(claude.server().requests()).as("a spent budget sends nothing").hasSize(1);
+        }
+    }
+
     private Optional<Notification> sendIfDue(Digests digests, Instant now) {
         return TenantContext.callAs(tenant.tenant(), () -> digests.sendIfDue(now));
     }
 
     private void putSmtp(int port) {
-        var response = http.send("PUT", "/settings/connectors/smtp", HttpRequest.BodyPublishers.ofString(Json.toJson(Map.of(
-                "host", "127.0.0.1", "port", String.valueOf(port), "from", "digest@msp.test",
-                "to", "owner@msp.test, manager@msp.test", "startTls", "false"))), "Content-Type", "application/json");
+        putConnector("smtp", Map.of("host", "127.0.0.1", "port", String.valueOf(port), "from", "digest@msp.test",
+                "to", "owner@msp.test, manager@msp.test", "startTls", "false"));
+    }
+
+    private void putConnector(String name, Map<String, String> settings) {
+        var response = http.send("PUT", "/settings/connectors/" + name,
+                HttpRequest.BodyPublishers.ofString(Json.toJson(settings)), "Content-Type", "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 

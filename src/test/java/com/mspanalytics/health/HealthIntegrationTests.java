@@ -55,7 +55,7 @@ class HealthIntegrationTests {
         assertThat(api.path("paths").propertyNames()).contains("/health", "/api-keys", "/api-keys/{id}", "/auth/token",
                 "/settings", "/settings/connectors/{name}", "/sync/{entity}", "/sync/runs", "/sync/runs/{runId}",
                 "/compute/kpi/{slug}", "/compute/kpi/all", "/kpi/{slug}/latest", "/kpi/{slug}/results", "/anomalies",
-                "/notifications", "/digest/preview", "/digest/send");
+                "/notifications", "/digest/preview", "/digest/send", "/llm/summarize");
         api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             JsonNode responses = operation.getValue().path("responses");
             if (!path.getKey().equals("/health")) {

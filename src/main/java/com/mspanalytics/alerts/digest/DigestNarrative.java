@@ -1,15 +1,30 @@
 package com.mspanalytics.alerts.digest;
 
+import com.mspanalytics.kpi.KpiResult;
+import com.mspanalytics.llm.LlmSummaries;
+import com.mspanalytics.llm.LlmUnavailable;
+import com.mspanalytics.tenant.TenantContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The digest's opening paragraph: the week in a few plain sentences, written from the digest's own figures by
- * fixed rules, so it is the same every time and says nothing the numbers below it do not.
+ * The digest's opening paragraph. With an LLM configured for the tenant, Claude writes it from the digest's figures
+ * (through {@link LlmSummaries}: same data fencing, budget and usage records as any summary); without one, or when
+ * Claude is unavailable or the budget is spent, fixed rules write it from the same figures, so a digest always
+ * goes out and never says what its numbers do not.
  */
 @Component
 class DigestNarrative {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestNarrative.class);
 
     /** @param byAi whether a language model wrote it (the e-mail says so) */
     public record Text(String text, boolean byAi) {
@@ -17,8 +32,46 @@ class DigestNarrative {
         static final Text NONE = new Text("", false);
     }
 
+    private final LlmSummaries llm;
+    private final Clock clock;
+
+    DigestNarrative(LlmSummaries llm, Clock clock) {
+        this.llm = llm;
+        this.clock = clock;
+    }
+
     Text write(WeeklyDigest digest) {
-        return new Text(rules(digest), false);
+        try {
+            return llm.summarize(asResult(digest)).map(summary -> new Text(summary.summary(), true))
+                    .orElseGet(() -> new Text(rules(digest), false));
+        } catch (LlmUnavailable e) {
+            log.info("Weekly digest of tenant {} uses the rule-based summary: {}", TenantContext.require(), e.outcome());
+            return new Text(rules(digest), false);
+        }
+    }
+
+    /** The digest's figures in the shape of a KPI result, the one thing the LLM feature summarises. */
+    private KpiResult asResult(WeeklyDigest d) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("hours", Map.of("total", d.hours().totalText(), "billable", d.hours().billableText(),
+                "billableShare", d.hours().shareText(),
+                "topClients", d.hours().byClient().stream().limit(WeeklyDigests.TOP)
+                        .map(c -> Map.of("client", c.client(), "hours", c.hoursText())).toList()));
+        summary.put("workOutsideAgreements", Map.of("recoverable", d.recovery().totalText(),
+                "hours", d.recovery().hoursText(), "clients", d.recovery().clients().stream()
+                        .map(c -> Map.of("client", c.client(), "hours", c.hoursText(), "recoverable", c.amountText()))
+                        .toList()));
+        summary.put("topSalesOpportunities90Days", d.opportunities().stream()
+                .map(o -> Map.of("client", o.client(), "issue", o.category(), "tickets", o.tickets(),
+                        "hours", o.hoursText(), "offer", o.offering())).toList());
+        summary.put("techs", d.techs().stream()
+                .map(t -> Map.of("tech", t.name(), "closed", t.closed(), "medianResolutionHours", t.resolutionText(),
+                        "utilization", t.utilizationText())).toList());
+        summary.put("soc", Map.of("events", d.soc().events(), "slaBreaches", d.soc().breaches()));
+        summary.put("openAnomalies", d.openAnomalyCount());
+        return new KpiResult(UUID.randomUUID(), "weekly-digest", TenantContext.require().toString(),
+                new KpiResult.Window(d.week().monday(), d.week().sunday(), d.week().sunday(), d.timeZone()), Map.of(),
+                Instant.now(clock), summary, List.of());
     }
 
     static String rules(WeeklyDigest d) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Bearer token) and a required {@code anthropic-version}. The reply is built from the request alone (its first
  * sentence and the figures it quotes), so the same prompt always gets the same answer, with {@link Tokens} counts
  * in {@code usage}, {@code max_tokens} and {@code stop_sequences} honoured. Faults answer 429 {@code rate_limit_error}
- * with {@code retry-after} and 529 {@code overloaded_error}.
+ * with {@code retry-after} and 529 {@code overloaded_error}; {@link #rateLimitNext} scripts an exact run of 429s.
  */
 public final class AnthropicSimulator implements SimulatedService {
 
@@ -32,6 +33,8 @@ public final class AnthropicSimulator implements SimulatedService {
 
     private final String apiKey;
     private final SimServer server;
+    private final AtomicInteger rateLimitedToCome = new AtomicInteger();
+    private volatile int scriptedRetryAfterSeconds;
 
     private AnthropicSimulator(int port, Faults faults, long seed) {
         this.apiKey = "sk-ant-sim-" + SimSecrets.of(seed, "anthropic-key", 40);
@@ -58,7 +61,20 @@ public final class AnthropicSimulator implements SimulatedService {
         return settings;
     }
 
+    /**
+     * The next {@code times} requests are answered 429 {@code rate_limit_error} with {@code retry-after: seconds},
+     * then service resumes: a deterministic "rate limited, then fine" for retry tests, whatever the request count.
+     */
+    public AnthropicSimulator rateLimitNext(int times, int retryAfterSeconds) {
+        scriptedRetryAfterSeconds = retryAfterSeconds;
+        rateLimitedToCome.set(times);
+        return this;
+    }
+
     private SimResponse handle(SimRequest request) {
+        if (rateLimitedToCome.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new Errors().tooManyRequests(scriptedRetryAfterSeconds);
+        }
         if (!request.path().equals("/v1/messages")) return error(404, "not_found_error", "Not Found");
         if (!request.method().equals("POST")) return error(405, "invalid_request_error", "Method Not Allowed");
         String key = request.header("x-api-key");

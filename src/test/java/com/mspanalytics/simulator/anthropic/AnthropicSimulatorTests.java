@@ -64,6 +64,23 @@ class AnthropicSimulatorTests {
     }
 
     @Test
+    void rateLimitNextScriptsAnExactRunOf429s() {
+        try (var sims = TestSimulators.start()) {
+            var settings = sims.connectorSettings().get("anthropic");
+            String url = settings.get("baseUrl") + "/v1/messages";
+            String body = "{\"model\":\"m\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+            sims.anthropic().rateLimitNext(2, 3);
+            for (int expected : new int[] {429, 429, 200}) {
+                var response = Http.post(url, body, "x-api-key", settings.get("apiKey"), "anthropic-version", "2023-06-01");
+                assertThat(response.statusCode()).isEqualTo(expected);
+                if (expected == 429) {
+                    assertThat(response.headers().firstValue("retry-after")).contains("3");
+                }
+            }
+        }
+    }
+
+    @Test
     void errorsHaveTheDocumentedShape() {
         String url = SETTINGS.get("baseUrl") + "/v1/messages";
         String body = "{\"model\":\"claude-sonnet-4-5\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"Hello there, how are things going today?\"}]}";
