@@ -3,9 +3,6 @@ package com.mspanalytics.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.MspAnalyticsApplication;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,9 +31,9 @@ class DigestCommandIntegrationTests {
             assertThat(run("seed", "--tenant", "Digest MSP").exit()).isZero();
             Path file = dataDir.resolve("digest.html");
 
-            Result dryRun = run("digest", "--tenant", "Digest MSP", "--dry-run", "--out", file.toString());
-            Result send = run("digest", "--tenant", "Digest MSP");
-            Result unknown = run("digest", "--tenant", "No Such MSP", "--dry-run");
+            CommandRun dryRun = CommandRun.of("digest", "--tenant", "Digest MSP", "--dry-run", "--out", file.toString());
+            CommandRun send = CommandRun.of("digest", "--tenant", "Digest MSP");
+            CommandRun unknown = CommandRun.of("digest", "--tenant", "No Such MSP", "--dry-run");
 
             assertThat(dryRun.exit()).as(dryRun.err()).isZero();
             assertThat(dryRun.out().strip()).isEqualTo(file.toAbsolutePath().toString());
@@ -48,16 +45,5 @@ class DigestCommandIntegrationTests {
             assertThat(unknown.exit()).isEqualTo(2);
             assertThat(unknown.err()).contains("no tenant named \"No Such MSP\"");
         }
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exit, String out, String err) {
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.MspAnalyticsApplication;
 import com.mspanalytics.support.Http;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +32,8 @@ class SeedCommandIntegrationTests {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             System.setProperty("DATA_DIR", dataDir.toString());
 
-            Result first = run("seed", "--tenant", "Acme IT");
-            Result second = run("seed", "--tenant", "Acme IT");
+            CommandRun first = CommandRun.of("seed", "--tenant", "Acme IT");
+            CommandRun second = CommandRun.of("seed", "--tenant", "Acme IT");
 
             assertThat(first.exit()).isZero();
             String key = first.lastLine();
@@ -51,9 +48,9 @@ class SeedCommandIntegrationTests {
 
     @Test
     void badOptionsAndUnknownCommandsExitWithTwoAndOneClearLine() {
-        Result unknown = run("frobnicate");
-        Result badOption = run("seed", "--tenants", "x");
-        Result missingValue = run("seed", "--tenant");
+        CommandRun unknown = CommandRun.of("frobnicate");
+        CommandRun badOption = CommandRun.of("seed", "--tenants", "x");
+        CommandRun missingValue = CommandRun.of("seed", "--tenant");
 
         assertThat(List.of(unknown.exit(), badOption.exit(), missingValue.exit())).containsOnly(2);
         assertThat(unknown.err()).contains("Unknown command 'frobnicate'").contains("seed");
@@ -63,20 +60,5 @@ class SeedCommandIntegrationTests {
 
     private static String tenantIdIn(String text) {
         return text.replaceAll("(?s).*\\(([0-9a-f-]{36})\\).*", "$1");
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Commands.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private record Result(int exit, String out, String err) {
-        String lastLine() {
-            String[] lines = out.strip().split("\n");
-            return lines[lines.length - 1];
-        }
     }
 }
