@@ -28,7 +28,7 @@ class DigestCommandIntegrationTests {
         try (ConfigurableApplicationContext server = new SpringApplicationBuilder(MspAnalyticsApplication.class)
                 .properties(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0")).run()) {
             System.setProperty("DATA_DIR", dataDir.toString());
-            assertThat(run("seed", "--tenant", "Digest MSP").exit()).isZero();
+            assertThat(CommandRun.of("seed", "--tenant", "Digest MSP").exit()).isZero();
             Path file = dataDir.resolve("digest.html");
 
             CommandRun dryRun = CommandRun.of("digest", "--tenant", "Digest MSP", "--dry-run", "--out", file.toString());
