@@ -25,8 +25,9 @@ CREATE TABLE cw_ticket_status_changes (
     raw          jsonb       NOT NULL,
     PRIMARY KEY (tenant_id, id)
 );
+-- KPI 03 joins the window's closed tickets to their changes: index-only.
 CREATE INDEX cw_ticket_status_changes_by_ticket ON cw_ticket_status_changes (tenant_id, ticket_id)
-    INCLUDE (from_status, to_status);
+    INCLUDE (from_status, to_status, deleted_at);
 
 -- One Microsoft Defender incident (Graph GET /v1.0/security/incidents, external-apis.md 4.4), synced by the
 -- defender-incidents entity. KPI 12 counts security events (alerts, in security_events), not incidents; an alert's
