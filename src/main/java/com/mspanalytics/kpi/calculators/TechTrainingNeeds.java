@@ -63,8 +63,7 @@ class TechTrainingNeeds implements Kpi {
         List<Map<String, Object>> rows = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + """
                 ,
                 closed_statuses AS (
-                    SELECT DISTINCT t.status_name FROM cw_tickets t JOIN closed_tickets c ON c.id = t.id
-                    WHERE t.status_name IS NOT NULL),
+                    SELECT DISTINCT status_name FROM closed_tickets WHERE status_name IS NOT NULL),
                 ticket_reopens AS (
                     SELECT s.ticket_id,
                            coalesce(bool_or(s.from_status IN (SELECT status_name FROM closed_statuses)
