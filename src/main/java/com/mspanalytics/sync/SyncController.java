@@ -36,9 +36,11 @@ class SyncController {
 
     @PostMapping("/{entity}")
     @Operation(summary = "Start an incremental sync (permission: sync)", description = """
-            Entities: companies, contacts, members, boards, agreements, projects, tickets, time-entries, smileback, \
-            sentinelone, defender, and all (every configured one, in dependency order). While a run of the same \
-            entity is active, its run is returned instead of starting another.""")
+            Entities: companies, contacts, members, boards, agreements, projects, tickets, ticket-history (the status \
+            changes of closed tickets changed since the last run, from ConnectWise's audit trail), time-entries, \
+            smileback, sentinelone, defender (alerts), defender-incidents, and all (every configured one, in \
+            dependency order). While a run of the same entity is active, its run is returned instead of starting \
+            another.""")
     @ApiResponse(responseCode = "202", description = "Queued or running; Location points at the run")
     @ApiResponse(responseCode = "200", description = "With wait=true: the finished run")
     @ApiResponse(responseCode = "404", description = "No such entity")

@@ -6,6 +6,8 @@ import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.KpiFixtures;
 import com.mspanalytics.support.KpiIntegrationTest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,11 @@ import tools.jackson.databind.JsonNode;
  * ratings to compare); dan 5 owned tickets rated +1 ×5 plus one ownerless ticket on which he logged the most hours
  * (n = 6). Team CSAT 6 / 12 = 0.5: ben is 30 points below (flagged on CSAT only); ann's 0 % is not compared.
  * cat closes one Email ticket (resolved in 5 h): under minSample, no row.
+ *
+ * <p>Status history (its own test): ann's 5 Network tickets all have one, 2 of them went Closed → In Progress (reopened)
+ * and one ">Closed - Resolved" → Closed (both closed statuses: no reopen); 4 of ben's 7 have one, 1 went Closed →
+ * Waiting Customer. ann 2 / 5 = 0.4, ben 1 / 4 = 0.25, team Network 3 / 9 = 0.3333; Email has no history: null. An
+ * open ticket's reopen does not count.
  */
 @IntegrationTest
 class TechTrainingNeedsIntegrationTests extends KpiIntegrationTest {
@@ -32,22 +39,25 @@ class TechTrainingNeedsIntegrationTests extends KpiIntegrationTest {
 
     KpiFixtures data;
     long acme;
+    long ann;
     int day;
+    final List<Long> annNetwork = new ArrayList<>();
+    final List<Long> benNetwork = new ArrayList<>();
 
     @BeforeEach
     void team() {
         data = new KpiFixtures(tenant.tenant());
         acme = data.company("ACME", "Acme Dental");
-        long ann = data.member("ann");
+        ann = data.member("ann");
         long ben = data.member("ben");
         long cat = data.member("cat");
         long dan = data.member("dan");
-        Integer[] annNetwork = {1, 1, 1, -1, -1};
-        for (Integer score : annNetwork) {
-            closed(ann, "Network", 20, score);
+        Integer[] annNetworkScores = {1, 1, 1, -1, -1};
+        for (Integer score : annNetworkScores) {
+            annNetwork.add(closed(ann, "Network", 20, score));
         }
         for (int i = 0; i < 7; i++) {
-            closed(ben, "Network", 2 + 2 * i, i < 5 ? 1 : null);
+            benNetwork.add(closed(ben, "Network", 2 + 2 * i, i < 5 ? 1 : null));
         }
         Integer[] benEmail = {1, 0, 0, 0, 0};
         for (Integer score : benEmail) {
@@ -67,13 +77,24 @@ class TechTrainingNeedsIntegrationTests extends KpiIntegrationTest {
         closed(cat, "Email", 5, null);
     }
 
-    private void closed(long owner, String domain, long hours, Integer score) {
+    private long closed(long owner, String domain, long hours, Integer score) {
         Instant entered = Instant.parse("2026-09-01T08:00:00Z").plus(day++, ChronoUnit.DAYS);
         long ticket = data.ticket(acme, entered).category(domain, null, null).owner(owner)
                 .closed(entered.plus(hours, ChronoUnit.HOURS)).create();
         if (score != null) {
             data.review(ticket, "agent", score, entered.plus(1, ChronoUnit.DAYS));
         }
+        return ticket;
+    }
+
+    /** New → In Progress → Closed, with {@code between} (from, to pairs) before the final close. */
+    private void history(long ticket, String... between) {
+        Instant at = Instant.parse("2026-09-01T09:00:00Z");
+        data.statusChange(ticket, at, "New", "In Progress");
+        for (int i = 0; i < between.length; i += 2) {
+            data.statusChange(ticket, at.plus(i + 1, ChronoUnit.MINUTES), between[i], between[i + 1]);
+        }
+        data.statusChange(ticket, at.plus(30, ChronoUnit.MINUTES), "In Progress", "Closed");
     }
 
     @Test
@@ -109,6 +130,49 @@ class TechTrainingNeedsIntegrationTests extends KpiIntegrationTest {
         assertThat(rows.get(4).path("ratio").asDouble()).isEqualTo(0.6154);
         assertThat(result.path("summary").path("flagged").asInt()).isEqualTo(2);
         assertThat(result.path("summary").path("reopenRate").asString()).startsWith("omitted");
+        assertThat(ann.path("reopenSample").asInt()).isZero();
+        assertThat(ann.path("reopenRate").isNull()).isTrue();
+    }
+
+    @Test
+    void reopenRateCountsClosedTicketsSentBackToAnOpenStatusWhereHistoryExists() {
+        history(annNetwork.get(0), "In Progress", "Closed", "Closed", "In Progress");
+        history(annNetwork.get(1), "In Progress", "Closed", "Closed", "In Progress");
+        history(annNetwork.get(2), "In Progress", ">Closed - Resolved", ">Closed - Resolved", "Closed");
+        data.ticketStatus(annNetwork.get(4), ">Closed - Resolved");      // so that it is a closed status
+        history(annNetwork.get(3));
+        history(annNetwork.get(4));
+        history(benNetwork.get(0), "In Progress", "Closed", "Closed", "Waiting Customer");
+        for (int i = 1; i < 4; i++) {
+            history(benNetwork.get(i));
+        }
+        Instant entered = Instant.parse("2026-10-05T08:00:00Z");
+        long open = data.ticket(acme, entered).category("Network", null, null).owner(ann).create();
+        data.statusChange(open, entered.plus(1, ChronoUnit.HOURS), "Closed", "In Progress");
+
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
+        JsonNode rows = result.path("rows");
+
+        JsonNode annRow = rows.get(0);
+        assertThat(annRow.path("tech").asString() + "|" + annRow.path("domain").asString()).isEqualTo("ann|Network");
+        assertThat(annRow.path("reopenSample").asInt()).isEqualTo(5);
+        assertThat(annRow.path("reopened").asInt()).isEqualTo(2);
+        assertThat(annRow.path("reopenRate").asDouble()).isEqualTo(0.4);
+        assertThat(annRow.path("teamReopenSample").asInt()).isEqualTo(9);
+        assertThat(annRow.path("teamReopenRate").asDouble()).isEqualTo(0.3333);
+        assertThat(annRow.path("reasons").toString()).as("reopens inform, they do not flag").isEqualTo("[\"slow\",\"csat\"]");
+        JsonNode benRow = rows.get(4);
+        assertThat(benRow.path("tech").asString() + "|" + benRow.path("domain").asString()).isEqualTo("ben|Network");
+        assertThat(benRow.path("n").asInt()).isEqualTo(7);
+        assertThat(benRow.path("reopenSample").asInt()).isEqualTo(4);
+        assertThat(benRow.path("reopened").asInt()).isEqualTo(1);
+        assertThat(benRow.path("reopenRate").asDouble()).isEqualTo(0.25);
+        JsonNode benEmail = rows.get(1);
+        assertThat(benEmail.path("reopenSample").asInt()).isZero();
+        assertThat(benEmail.path("reopenRate").isNull()).isTrue();
+        assertThat(benEmail.path("teamReopenRate").isNull()).isTrue();
+        assertThat(result.path("summary").path("reopenRate").asString()).startsWith("share of the closed tickets");
+        assertThat(result.path("summary").path("flagged").asInt()).isEqualTo(2);
     }
 
     @Test

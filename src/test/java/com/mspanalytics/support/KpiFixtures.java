@@ -103,6 +103,21 @@ public final class KpiFixtures {
         return id;
     }
 
+    /** One change in a ticket's ConnectWise status history (as the ticket-history sync stores it). */
+    public void statusChange(long ticketId, Instant at, String from, String to) {
+        owner.sql("""
+                INSERT INTO cw_ticket_status_changes (tenant_id, id, ticket_id, changed_at, changed_by, from_status,
+                    to_status, raw)
+                VALUES (?, ?, ?, ?, 'tech', ?, ?, '{}')""")
+                .params(tenant.value(), IDS.incrementAndGet(), ticketId, java.sql.Timestamp.from(at), from, to).update();
+    }
+
+    /** Sets a ticket's current status name (tickets are created "Closed" when closed, else "New"). */
+    public void ticketStatus(long ticketId, String status) {
+        owner.sql("UPDATE cw_tickets SET status_name = ? WHERE tenant_id = ? AND id = ?")
+                .params(status, tenant.value(), ticketId).update();
+    }
+
     /** A normalised security event; acknowledged/resolved may be null (still open). */
     public String securityEvent(String source, String clientKey, String clientName, String severity, String classification,
             Instant created, Instant acknowledged, Instant resolved) {
@@ -177,11 +192,12 @@ public final class KpiFixtures {
         public long create() {
             long id = IDS.incrementAndGet();
             KpiFixtures.this.owner.sql("""
-                    INSERT INTO cw_tickets (tenant_id, id, summary, board_name, company_id, contact_id, type_name,
-                        subtype_name, item_name, priority_name, owner_member_id, date_entered, closed_date, closed,
-                        last_updated, raw)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')""")
-                    .params(tenant.value(), id, summary, board, companyId, contactId, type, subType, item, priority, owner,
+                    INSERT INTO cw_tickets (tenant_id, id, summary, board_name, status_name, company_id, contact_id,
+                        type_name, subtype_name, item_name, priority_name, owner_member_id, date_entered, closed_date,
+                        closed, last_updated, raw)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')""")
+                    .params(tenant.value(), id, summary, board, closed == null ? "New" : "Closed", companyId, contactId,
+                            type, subType, item, priority, owner,
                             java.sql.Timestamp.from(entered), closed == null ? null : java.sql.Timestamp.from(closed),
                             closed != null, java.sql.Timestamp.from(closed == null ? entered : closed))
                     .update();

@@ -7,13 +7,17 @@ import com.mspanalytics.simulator.SimulatorOptions;
 import com.mspanalytics.simulator.Simulators;
 import com.mspanalytics.simulator.world.Ticket;
 import com.mspanalytics.simulator.world.WorldSize;
+import com.mspanalytics.simulator.world.WorldView;
 import com.mspanalytics.support.Http;
 import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.Json;
 import com.mspanalytics.support.TestTenants;
 import com.mspanalytics.tenant.TenantContext;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -58,7 +62,28 @@ class SyncTenantIsolationIntegrationTests {
             assertThat(storedSummaries(a)).isEqualTo(summariesA);
             assertThat(storedSummaries(b)).isEqualTo(summariesB);
             assertThat(storedSummaries(a).get(sharedId)).isNotEqualTo(storedSummaries(b).get(sharedId));
+            assertThat(storedStatusChanges(a)).as("ticket-history reads its own tenant's tickets")
+                    .isEqualTo(statusChanges(worldA)).isNotEqualTo(statusChanges(worldB));
+            assertThat(storedStatusChanges(b)).isEqualTo(statusChanges(worldB));
         }
+    }
+
+    /** Status changes per ticket id of the closed tickets ticket-history reads (120 days back from the newest). */
+    private static Map<Long, Integer> statusChanges(Simulators world) {
+        WorldView view = world.live().view();
+        Instant newest = view.bundles().stream().map(b -> view.lastUpdated(b).truncatedTo(ChronoUnit.SECONDS))
+                .max(Instant::compareTo).orElseThrow();
+        return view.bundles().stream()
+                .filter(b -> b.ticket().isClosedAt(view.now())
+                        && !view.lastUpdated(b).truncatedTo(ChronoUnit.SECONDS).isBefore(newest.minus(Duration.ofDays(120))))
+                .collect(Collectors.toMap(b -> b.ticket().id(), b -> b.ticket().reopen() == null ? 2 : 4));
+    }
+
+    private Map<Long, Integer> storedStatusChanges(SeededTenant tenant) {
+        return TenantContext.callAs(tenant.tenant(), () -> transaction.execute(s -> jdbc
+                .sql("SELECT ticket_id, count(*) FROM cw_ticket_status_changes GROUP BY ticket_id")
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
     }
 
     private SeededTenant syncedTenant(Simulators world) {
@@ -66,8 +91,10 @@ class SyncTenantIsolationIntegrationTests {
         Http http = new Http(port, tenant.apiKey());
         http.send(http.request("/settings/connectors/connectwise", "Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(Json.toJson(world.connectorSettings().get("connectwise")))).build());
-        var run = Json.parse(http.post("/sync/tickets?wait=true", "").body());
-        assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        for (String entity : new String[] {"tickets", "ticket-history"}) {
+            var run = Json.parse(http.post("/sync/" + entity + "?wait=true", "").body());
+            assertThat(run.path("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        }
         return tenant;
     }
 

@@ -108,6 +108,21 @@ record ConnectWiseEntity(String entity, String path, int order, String table, Ma
                     "cancelled_date", "(r->>'cancelledDate')::timestamptz::date"), false, false);
 
     /**
+     * A ticket's status changes, read from its audit trail by {@link TicketHistorySource} after the tickets themselves
+     * (a page is one ticket's status-change entries, the ticket id its parent). Audit entries have no id: the id is a
+     * 60-bit hash of the ticket id and the entry, so an entry read again is the same row.
+     */
+    static final ConnectWiseEntity STATUS_CHANGES = new ConnectWiseEntity("ticket-history", "/system/audittrail", 65,
+            "cw_ticket_status_changes", columns(
+                    "id", "('x' || left(md5(CAST(:parentId AS text) || '|' || r::text), 15))::bit(60)::bigint",
+                    "ticket_id", "CAST(:parentId AS bigint)",
+                    "changed_at", "(r->>'enteredDate')::timestamptz",
+                    "changed_by", "r->>'enteredBy'",
+                    "from_status", "(regexp_match(r->>'text', '" + TicketHistorySource.STATUS_CHANGE_SQL + "', 'i'))[1]",
+                    "to_status", "(regexp_match(r->>'text', '" + TicketHistorySource.STATUS_CHANGE_SQL + "', 'i'))[2]"),
+            false, false);
+
+    /**
      * One statement per page: insert or update every record of the JSON array {@code :page}, skipping
      * records whose raw JSON did not change (so re-reading an overlap costs no writes), and report
      * how many rows were inserted and how many changed.

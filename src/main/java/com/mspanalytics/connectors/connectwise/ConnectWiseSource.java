@@ -175,7 +175,7 @@ final class ConnectWiseSource implements SyncSource {
         return upsertOf(entity, session, body, parentId);
     }
 
-    private static SyncSession.PageWrite upsertOf(ConnectWiseEntity target, SyncSession session, String body, Long parentId) {
+    static SyncSession.PageWrite upsertOf(ConnectWiseEntity target, SyncSession session, String body, Long parentId) {
         return (JdbcClient jdbc) -> {
             var statement = jdbc.sql(target.upsertSql()).param("tenant", session.tenant().value()).param("page", body);
             if (parentId != null) {

@@ -36,8 +36,9 @@ import tools.jackson.databind.JsonNode;
  * V6__create_reviews_and_security_events.sql and done in {@link #UPSERT}; enum values are compared
  * case-insensitively (Graph's own examples mix {@code truePositive} and {@code TruePositive}).
  * {@code acknowledged_at} keeps the earliest value ever derived, so the first move out of "new" never moves later;
- * {@code resolved_at} likewise while resolved, and is cleared on a reopen. Incidents are not synced: every alert
- * is an event, and KPI 12 counts events.
+ * {@code resolved_at} likewise while resolved, and is cleared on a reopen. Every alert is an event, and KPI 12 counts
+ * events; the incidents the alerts belong to ({@code raw->>'incidentId'}) are synced apart, by
+ * {@link DefenderIncidentsSource}.
  */
 @Component
 final class DefenderSource implements SyncSource {

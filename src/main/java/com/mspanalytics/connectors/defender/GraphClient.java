@@ -20,6 +20,7 @@ final class GraphClient {
     static final String SERVICE = "Microsoft Graph";
     static final String DEFAULT_BASE_URL = "https://graph.microsoft.com";
     static final String ALERTS = "/v1.0/security/alerts_v2";
+    static final String INCIDENTS = "/v1.0/security/incidents";
 
     private final UpstreamHttp http;
     private final String baseUrl;

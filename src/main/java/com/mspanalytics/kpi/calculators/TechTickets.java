@@ -31,15 +31,15 @@ final class TechTickets {
 
     /**
      * {@code WITH}-list entries (without the leading WITH) ending in {@code closed_tickets} (id, company_id, domain,
-     * priority, tech_id, resolution_hours, hours, entries, one_touch, score). Set-based: the window's closed tickets
-     * are joined once to their time entries and reviews (hash joins and one GROUP BY each, no per-ticket subqueries),
+     * priority, status_name, tech_id, resolution_hours, hours, entries, one_touch, score). Set-based: the window's
+     * closed tickets are joined once to their time entries and reviews (hash joins and one GROUP BY each, no per-ticket subqueries),
      * so the cost grows with the window, not with the whole history.
      */
     static String closedTicketsCte(KpiContext context) {
         return """
                 closed_base AS (
-                    SELECT t.id, t.company_id, %s AS domain, coalesce(t.priority_name, '') AS priority, t.owner_member_id,
-                           extract(epoch FROM t.closed_date - t.date_entered) / 3600.0 AS resolution_hours
+                    SELECT t.id, t.company_id, %s AS domain, coalesce(t.priority_name, '') AS priority, t.status_name,
+                           t.owner_member_id, extract(epoch FROM t.closed_date - t.date_entered) / 3600.0 AS resolution_hours
                     FROM cw_tickets t
                     WHERE t.deleted_at IS NULL AND t.closed_date IS NOT NULL AND t.date_entered IS NOT NULL
                       AND t.closed_date >= :start AND t.closed_date < :end),
@@ -62,7 +62,8 @@ final class TechTickets {
                     WHERE s.deleted_at IS NULL AND s.score IS NOT NULL
                     ORDER BY s.ticket_id, s.rated_at DESC NULLS LAST, s.id DESC),
                 closed_tickets AS (
-                    SELECT b.id, b.company_id, b.domain, b.priority, coalesce(b.owner_member_id, e.top_member) AS tech_id,
+                    SELECT b.id, b.company_id, b.domain, b.priority, b.status_name,
+                           coalesce(b.owner_member_id, e.top_member) AS tech_id,
                            b.resolution_hours, coalesce(e.hours, 0) AS hours, coalesce(e.entries, 0) AS entries,
                            coalesce(e.entries, 0) = 1 AND b.resolution_hours <= :fcrHours AS one_touch, r.score
                     FROM closed_base b

@@ -24,9 +24,16 @@ import org.springframework.stereotype.Component;
  * against the team's in the domain, compared only when the tech has at least {@code minSample} rated tickets there
  * ({@code csatGapPoints} = team − tech, in percentage points; null otherwise).
  *
- * <p>A cell is flagged when {@code ratio >= slowRatio} (1.5) or {@code csatGapPoints >= csatGapPoints} (20).
- * Reopen rate is omitted: the synced data has no ticket status history (kpis.md allows this). Rows: flagged cells
- * first, each group by {@code excessHours} descending. Flags are
+ * <p>Reopen rate, "where status history is available" (kpis.md): over the cell's closed tickets that have a status
+ * history ({@code cw_ticket_status_changes}, the ticket-history sync of ConnectWise's audit trail; {@code reopenSample}
+ * of them), the share that went from a closed status back to one that is not ({@code reopened}, {@code reopenRate}),
+ * beside the team's in the domain ({@code teamReopenSample}, {@code teamReopenRate}). ConnectWise does not say in
+ * the history which statuses are closed ones: they are the statuses the window's closed tickets are in now. Null
+ * where no ticket of the cell (or team domain) has history; when none of the window's tickets has any, the summary
+ * says the rate is omitted. kpis.md flags on slowness and CSAT only, so the reopen rate informs but never flags.
+ *
+ * <p>A cell is flagged when {@code ratio >= slowRatio} (1.5) or {@code csatGapPoints >= csatGapPoints} (20). Rows:
+ * flagged cells first, each group by {@code excessHours} descending. Flags are
  * training needs, not anomalies: none are recorded (the anomaly feed is KPIs 04, 11 and 12).
  */
 @Component
@@ -52,21 +59,39 @@ class TechTrainingNeeds implements Kpi {
         int minSample = context.integer("minSample");
         double slowRatio = context.number("slowRatio");
         double csatGap = context.number("csatGapPoints");
+        boolean[] windowHistory = {false};
         List<Map<String, Object>> rows = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + """
                 ,
+                closed_statuses AS (
+                    SELECT DISTINCT status_name FROM closed_tickets WHERE status_name IS NOT NULL),
+                ticket_reopens AS (
+                    SELECT s.ticket_id,
+                           coalesce(bool_or(s.from_status IN (SELECT status_name FROM closed_statuses)
+                                            AND s.to_status NOT IN (SELECT status_name FROM closed_statuses)), false)
+                               AS reopened
+                    FROM cw_ticket_status_changes s
+                    JOIN closed_tickets c ON c.id = s.ticket_id
+                    WHERE s.deleted_at IS NULL
+                    GROUP BY s.ticket_id),
+                with_history AS (
+                    SELECT c.*, r.reopened FROM closed_tickets c LEFT JOIN ticket_reopens r ON r.ticket_id = c.id),
                 cells AS (
                     SELECT tech_id, domain, count(*) AS n,
                            percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_hours) AS tech_median,
-                           count(score) AS rated, count(*) FILTER (WHERE score = 1) AS positive
-                    FROM closed_tickets GROUP BY tech_id, domain),
+                           count(score) AS rated, count(*) FILTER (WHERE score = 1) AS positive,
+                           count(reopened) AS reopen_sample, count(*) FILTER (WHERE reopened) AS reopened
+                    FROM with_history GROUP BY tech_id, domain),
                 team AS (
                     SELECT domain, count(*) AS n,
                            percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_hours) AS team_median,
-                           count(score) AS rated, count(*) FILTER (WHERE score = 1) AS positive
-                    FROM closed_tickets GROUP BY domain)
+                           count(score) AS rated, count(*) FILTER (WHERE score = 1) AS positive,
+                           count(reopened) AS reopen_sample, count(*) FILTER (WHERE reopened) AS reopened
+                    FROM with_history GROUP BY domain)
                 SELECT c.tech_id, coalesce(m.identifier, 'member ' || c.tech_id) AS identifier, c.domain, c.n,
                        c.tech_median, t.team_median, t.n AS team_n, c.rated, c.positive,
-                       t.rated AS team_rated, t.positive AS team_positive
+                       t.rated AS team_rated, t.positive AS team_positive,
+                       c.reopen_sample, c.reopened, t.reopen_sample AS team_reopen_sample, t.reopened AS team_reopened,
+                       (SELECT count(*) FROM with_history WHERE reopened IS NOT NULL) AS window_history
                 FROM cells c
                 JOIN team t ON t.domain IS NOT DISTINCT FROM c.domain
                 LEFT JOIN cw_members m ON m.id = c.tech_id
@@ -109,6 +134,17 @@ class TechTrainingNeeds implements Kpi {
                     row.put("teamCsatCount", teamRated);
                     row.put("teamCsatPositiveRate", round4(teamRate));
                     row.put("csatGapPoints", gap);
+                    long reopenSample = rs.getLong("reopen_sample");
+                    long teamReopenSample = rs.getLong("team_reopen_sample");
+                    row.put("reopenSample", reopenSample);
+                    row.put("reopened", reopenSample == 0 ? null : rs.getLong("reopened"));
+                    row.put("reopenRate", reopenSample == 0 ? null : round4((double) rs.getLong("reopened") / reopenSample));
+                    row.put("teamReopenSample", teamReopenSample);
+                    row.put("teamReopenRate", teamReopenSample == 0 ? null
+                            : round4((double) rs.getLong("team_reopened") / teamReopenSample));
+                    if (rs.getLong("window_history") > 0) {
+                        windowHistory[0] = true;
+                    }
                     row.put("flagged", !reasons.isEmpty());
                     row.put("reasons", reasons);
                     return row;
@@ -124,7 +160,11 @@ class TechTrainingNeeds implements Kpi {
         summary.put("flagged", rows.stream().filter(r -> (Boolean) r.get("flagged")).count());
         summary.put("techsFlagged", rows.stream().filter(r -> (Boolean) r.get("flagged")).map(r -> r.get("tech")).distinct().count());
         summary.put("resolutionTime", "calendar hours from entered to closed");
-        summary.put("reopenRate", "omitted: no ticket status history is synced");
+        summary.put("reopenRate", windowHistory[0]
+                ? "share of the closed tickets with a ConnectWise status history (ticket-history sync) that went from a "
+                        + "closed status (one the window's closed tickets are in) back to another; null where no ticket "
+                        + "of the cell has history"
+                : "omitted: no ticket status history is synced for the window's closed tickets");
         return KpiOutput.of(summary, rows);
     }
 }

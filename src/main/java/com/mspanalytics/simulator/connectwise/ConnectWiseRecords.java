@@ -42,7 +42,8 @@ final class ConnectWiseRecords {
     ObjectNode ticket(TicketBundle bundle, WorldView view) {
         Ticket t = bundle.ticket();
         Instant now = view.now();
-        boolean closed = t.isClosedAt(now);
+        Instant closedDate = t.closedDateAt(now);     // the current close: a reopened ticket was closed once before
+        boolean closed = closedDate != null;
         boolean responded = !t.respondedAt().isAfter(now);
         int statusIndex = closed ? 3 : responded ? 1 : 0;
         double actualHours = bundle.timeEntries().stream().filter(e -> !e.timeEnd().isAfter(now))
@@ -70,12 +71,12 @@ final class ConnectWiseRecords {
         n.put("agreementType", t.agreement().type().displayName());
         n.putNull("budgetHours");
         n.put("actualHours", actualHours);
-        n.put("closedDate", closed ? time(t.closedAt()) : null);
+        n.put("closedDate", closed ? time(closedDate) : null);
         n.put("closedBy", closed ? t.owner().identifier() : null);
         n.put("closedFlag", closed);
         n.put("dateResponded", responded ? time(t.respondedAt()) : null);
         n.put("respondedBy", responded ? t.owner().identifier() : null);
-        n.put("dateResolved", closed ? time(t.closedAt()) : null);
+        n.put("dateResolved", closed ? time(closedDate) : null);
         n.put("resolvedBy", closed ? t.owner().identifier() : null);
         n.put("billTime", "NoDefault");
         n.put("resources", t.owner().identifier());
@@ -285,18 +286,43 @@ final class ConnectWiseRecords {
         return n;
     }
 
-    /** Status changes as the audit trail shows them (external-apis.md 1.13), oldest first. */
+    /**
+     * The ticket's audit trail (external-apis.md 1.13), oldest first: its creation, a note for each time entry, and its
+     * status changes, a reopen among them (Closed → In Progress).
+     */
     ArrayNode auditTrail(TicketBundle bundle, WorldView view) {
         Ticket t = bundle.ticket();
+        Instant now = view.now();
         var list = F.arrayNode();
         list.add(audit("Ticket has been created.", t.dateEntered(), t.contact().email(), "Ticket"));
-        if (!t.respondedAt().isAfter(view.now())) {
+        if (!t.respondedAt().isAfter(now)) {
             list.add(audit("Status has been changed from \"New\" to \"In Progress\".", t.respondedAt(), t.owner().identifier(), "Status"));
         }
-        if (t.isClosedAt(view.now())) {
+        var entries = bundle.timeEntries();
+        for (int i = 0; i < entries.size(); i++) {
+            TimeEntry e = entries.get(i);
+            if (t.reopen() != null && i == 1) reopen(list, t, now);
+            if (!e.timeEnd().isAfter(now)) {
+                list.add(audit("Time entry " + e.id() + " has been added (" + e.actualHours() + " h).", e.timeEnd(),
+                        e.member().identifier(), "Time"));
+            }
+        }
+        if (t.isClosedAt(now)) {
             list.add(audit("Status has been changed from \"In Progress\" to \"Closed\".", t.closedAt(), t.owner().identifier(), "Status"));
         }
         return list;
+    }
+
+    /** Between the first and the second time entry: the close that did not hold, and the reopen. */
+    private void reopen(ArrayNode list, Ticket t, Instant now) {
+        if (!t.reopen().closedAt().isAfter(now)) {
+            list.add(audit("Status has been changed from \"In Progress\" to \"Closed\".", t.reopen().closedAt(),
+                    t.owner().identifier(), "Status"));
+        }
+        if (!t.reopen().reopenedAt().isAfter(now)) {
+            list.add(audit("Status has been changed from \"Closed\" to \"In Progress\".", t.reopen().reopenedAt(),
+                    t.contact().email(), "Status"));
+        }
     }
 
     private ObjectNode audit(String text, Instant at, String by, String subType) {

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +31,9 @@ import java.util.regex.Pattern;
  * Microsoft Defender through Microsoft Graph (external-apis.md section 4): the identity platform's
  * client-credentials token endpoint {@code /{tenant}/oauth2/v2.0/token} and {@code /v1.0/security/alerts_v2} and
  * {@code /incidents} with {@code $filter}, {@code $top}, {@code $skip}, {@code $count} and {@code @odata.nextLink},
- * newest first. Incidents refuse {@code $top} above 50 with the captured 400. Each Defender alert is its own incident.
+ * newest first. Incidents refuse {@code $top} above 50 with the captured 400. Incidents are the world's grouping of
+ * Defender alerts ({@link SecurityEvent#incidentId}); an incident an analyst merged into another is served with
+ * {@code status: redirected} and {@code redirectIncidentId} from the merge on.
  */
 public final class GraphSimulator implements SimulatedService {
 
@@ -44,6 +45,7 @@ public final class GraphSimulator implements SimulatedService {
             "determination", "lastUpdateDateTime", "severity", "status");
     private static final DateTimeFormatter SEVEN_DIGITS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
+    private static final List<String> SEVERITY_ORDER = List.of("informational", "low", "medium", "high");
     private static final Pattern TOKEN = Pattern.compile("^/([^/]+)/oauth2/v2\\.0/token$");
     private static final Pattern ONE = Pattern.compile("^/v1\\.0/security/(alerts_v2|incidents)/([^/]+)$");
 
@@ -98,10 +100,10 @@ public final class GraphSimulator implements SimulatedService {
         try {
             switch (request.path().replaceAll("/$", "")) {
                 case "/v1.0/security/alerts_v2":
-                    return list(request, events, this::alert, ALERT_FILTERS, variants.graphAlertsDefaultTop(),
-                            variants.graphAlertsMaxTop(), "alerts_v2");
+                    return list(request, events.stream().map(this::alert).toList(), ALERT_FILTERS,
+                            variants.graphAlertsDefaultTop(), variants.graphAlertsMaxTop(), "alerts_v2");
                 case "/v1.0/security/incidents":
-                    return list(request, events, this::incident, INCIDENT_FILTERS, INCIDENTS_MAX_TOP, INCIDENTS_MAX_TOP, "incidents");
+                    return list(request, incidents(events), INCIDENT_FILTERS, INCIDENTS_MAX_TOP, INCIDENTS_MAX_TOP, "incidents");
                 default:
                     return one(request, events);
             }
@@ -113,14 +115,14 @@ public final class GraphSimulator implements SimulatedService {
     private SimResponse one(SimRequest request, List<SecurityEvent> events) {
         Matcher one = ONE.matcher(request.path());
         if (!one.matches()) return graphError(404, "UnknownError", "Resource not found for the segment '" + request.path() + "'.");
-        boolean alerts = one.group(1).equals("alerts_v2");
-        return events.stream().filter(e -> (alerts ? e.id() : e.incidentId()).equals(one.group(2))).findFirst()
-                .map(e -> SimResponse.json(200, alerts ? alert(e) : incident(e)))
+        var records = one.group(1).equals("alerts_v2") ? events.stream().map(this::alert).toList() : incidents(events);
+        return records.stream().filter(r -> r.get("id").equals(one.group(2))).findFirst()
+                .map(r -> SimResponse.json(200, r))
                 .orElseGet(() -> graphError(404, "NotFound", "The requested resource was not found."));
     }
 
-    private SimResponse list(SimRequest request, List<SecurityEvent> events, Function<SecurityEvent, Map<String, Object>> view,
-                             Set<String> filters, int defaultTop, int maxTop, String segment) {
+    private SimResponse list(SimRequest request, List<Map<String, Object>> records, Set<String> filters, int defaultTop,
+                             int maxTop, String segment) {
         int top, skip;
         try {
             top = Integer.parseInt(request.query().getOrDefault("$top", String.valueOf(defaultTop)));
@@ -132,8 +134,8 @@ public final class GraphSimulator implements SimulatedService {
             return graphError(400, "", "The query specified in the URI is not valid. The limit of '" + maxTop
                     + "' for Top query has been exceeded. The value from the incoming request is '" + top + "'.");
         }
-        var predicate = ODataFilter.<SecurityEvent>parse(request.param("$filter"), filters, e -> filterView(view.apply(e)));
-        var matching = events.stream().filter(predicate).map(view).toList();
+        var predicate = ODataFilter.<Map<String, Object>>parse(request.param("$filter"), filters, GraphSimulator::filterView);
+        var matching = records.stream().filter(predicate).toList();
         int end = Math.min(matching.size(), skip + top);
         var body = new LinkedHashMap<String, Object>();
         body.put("@odata.context", server.baseUrl() + "/v1.0/$metadata#security/" + segment);
@@ -217,22 +219,79 @@ public final class GraphSimulator implements SimulatedService {
         return a;
     }
 
-    private Map<String, Object> incident(SecurityEvent e) {
+    /**
+     * The incidents of the visible alerts ({@code events}, newest first), newest first: one per {@code incidentId}, plus
+     * one per merged-away incident. An incident is created with its first alert; it is resolved once all its alerts are,
+     * in progress once any is acknowledged, else active; its severity is its alerts' highest; it changes whenever one of
+     * its alerts does, an alert joins or another incident is merged into it.
+     */
+    private List<Map<String, Object>> incidents(List<SecurityEvent> events) {
         Instant now = world.now();
-        boolean acknowledged = !e.acknowledgedAt().isAfter(now), resolved = !e.resolvedAt().isAfter(now);
+        Map<String, List<SecurityEvent>> alerts = new LinkedHashMap<>();
+        Map<String, Instant> lastMerge = new LinkedHashMap<>();
+        for (int k = events.size() - 1; k >= 0; k--) {     // oldest first: an incident's first alert leads
+            SecurityEvent e = events.get(k);
+            alerts.computeIfAbsent(e.incidentId(), id -> new java.util.ArrayList<>()).add(e);
+            if (e.mergedAt() != null && !e.mergedAt().isAfter(now)) lastMerge.merge(e.incidentId(), e.mergedAt(),
+                    (a, b) -> a.isAfter(b) ? a : b);
+        }
+        var incidents = new java.util.ArrayList<Map<String, Object>>();
+        alerts.forEach((id, members) -> incidents.add(incident(id, members, lastMerge.get(id), now)));
+        for (SecurityEvent e : events) {
+            if (e.mergedIncidentId() != null) incidents.add(mergedIncident(e, now));
+        }
+        incidents.sort(Comparator.comparing((Map<String, Object> i) -> (String) i.get("createdDateTime")).reversed()
+                .thenComparing(i -> (String) i.get("id")));
+        return incidents;
+    }
+
+    private Map<String, Object> incident(String id, List<SecurityEvent> alerts, Instant lastMerge, Instant now) {
+        SecurityEvent first = alerts.get(0);
+        boolean resolved = alerts.stream().allMatch(e -> !e.resolvedAt().isAfter(now));
+        boolean acknowledged = alerts.stream().anyMatch(e -> !e.acknowledgedAt().isAfter(now));
+        Instant lastUpdate = alerts.stream().map(e -> e.lastUpdate(now)).max(Comparator.naturalOrder()).orElseThrow();
+        if (lastMerge != null && lastMerge.isAfter(lastUpdate)) lastUpdate = lastMerge;
+        String severity = alerts.stream().map(SecurityEvent::severity).max(Comparator.comparingInt(SEVERITY_ORDER::indexOf))
+                .orElseThrow();
+        String classification = alerts.stream().anyMatch(e -> e.classification().equals("truePositive")) ? "truePositive"
+                : first.classification();
         var i = new LinkedHashMap<String, Object>();
-        i.put("id", e.incidentId());
-        i.put("incidentWebUrl", "https://security.microsoft.com/incidents/" + e.incidentId());
-        i.put("tenantId", clientTenant(e));
+        i.put("id", id);
+        i.put("incidentWebUrl", "https://security.microsoft.com/incidents/" + id);
+        i.put("tenantId", clientTenant(first));
         i.put("redirectIncidentId", null);
+        i.put("displayName", first.title() + (alerts.size() == 1 ? " on one endpoint"
+                : " and " + (alerts.size() - 1) + " more alert" + (alerts.size() > 2 ? "s" : "") + " at " + first.client().name()));
+        i.put("description", null);
+        i.put("createdDateTime", SEVEN_DIGITS.format(first.createdAt()));
+        i.put("lastUpdateDateTime", SEVEN_DIGITS.format(lastUpdate));
+        i.put("assignedTo", acknowledged ? "soc@msp.example" : null);
+        i.put("classification", resolved ? classification : "unknown");
+        i.put("determination", resolved ? determination(classification) : "unknown");
+        i.put("status", resolved ? "resolved" : acknowledged ? "inProgress" : "active");
+        i.put("severity", severity);
+        i.put("customTags", List.of());
+        i.put("systemTags", List.of());
+        i.put("comments", List.of());
+        return i;
+    }
+
+    /** The incident Defender opened for {@code e} before an analyst merged it into the client's open one. */
+    private Map<String, Object> mergedIncident(SecurityEvent e, Instant now) {
+        boolean merged = !e.mergedAt().isAfter(now);
+        var i = new LinkedHashMap<String, Object>();
+        i.put("id", e.mergedIncidentId());
+        i.put("incidentWebUrl", "https://security.microsoft.com/incidents/" + e.mergedIncidentId());
+        i.put("tenantId", clientTenant(e));
+        i.put("redirectIncidentId", merged ? e.incidentId() : null);
         i.put("displayName", e.title() + " on one endpoint");
         i.put("description", null);
         i.put("createdDateTime", SEVEN_DIGITS.format(e.createdAt()));
-        i.put("lastUpdateDateTime", SEVEN_DIGITS.format(e.lastUpdate(now)));
-        i.put("assignedTo", acknowledged ? "soc@msp.example" : null);
-        i.put("classification", resolved ? e.classification() : "unknown");
-        i.put("determination", resolved ? determination(e.classification()) : "unknown");
-        i.put("status", resolved ? "resolved" : acknowledged ? "inProgress" : "active");
+        i.put("lastUpdateDateTime", SEVEN_DIGITS.format(merged ? e.mergedAt() : e.createdAt()));
+        i.put("assignedTo", merged ? "soc@msp.example" : null);
+        i.put("classification", "unknown");
+        i.put("determination", "unknown");
+        i.put("status", merged ? "redirected" : "active");
         i.put("severity", e.severity());
         i.put("customTags", List.of());
         i.put("systemTags", List.of());

@@ -137,6 +137,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                         "paybackMonths", round(projectCost / (saving / 12))),
                 "Stuck print queues across many clients: a print-server fix pays back"));
         facts.add(slowTechInDomain());
+        facts.add(reopenRate());
         facts.add(fcrStar());
         facts.add(specialist());
         facts.add(lowestComposite());
@@ -237,6 +238,36 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                         "ratio", round(techMedian / teamMedian), "teamMedianExcludingTechHours", round(median(others)),
                         "excessHours", round((techMedian - teamMedian) * mine.size())),
                 "jsmith takes 2-3 times the team's median resolution time on Network tickets (team median includes jsmith)");
+    }
+
+    /**
+     * KPI 03's reopen rate in tnguyen's busiest domain (most closed tickets in the window; ties by name), the team's
+     * in the same domain beside it. Every ticket of the world has a status history (ConnectWise's audit trail), so
+     * every closed ticket of the window is in the sample.
+     */
+    private PlantedFact reopenRate() {
+        Map<String, int[]> mine = new java.util.TreeMap<>();
+        Map<String, int[]> team = new HashMap<>();
+        for (Closed c : closed90) {
+            String domain = c.ticket.category().domain();
+            int reopened = c.ticket.reopen() != null ? 1 : 0;
+            int[] all = team.computeIfAbsent(domain, k -> new int[2]);
+            all[0]++;
+            all[1] += reopened;
+            if (c.ticket.owner().identifier().equals(Catalog.TNGUYEN)) {
+                int[] own = mine.computeIfAbsent(domain, k -> new int[2]);
+                own[0]++;
+                own[1] += reopened;
+            }
+        }
+        String domain = mine.entrySet().stream().max(java.util.Comparator.comparingInt((Map.Entry<String, int[]> e) -> e.getValue()[0])
+                .thenComparing(Map.Entry::getKey, java.util.Comparator.reverseOrder())).orElseThrow().getKey();
+        int[] own = mine.get(domain), all = team.get(domain);
+        return fact("tech-training-needs", "reopen-rate", Map.of("tech", Catalog.TNGUYEN, "domain", domain), 90,
+                Map.of("n", (double) own[0], "reopened", (double) own[1], "reopenRate", round((double) own[1] / own[0]),
+                        "teamN", (double) all[0], "teamReopened", (double) all[1],
+                        "teamReopenRate", round((double) all[1] / all[0])),
+                "tnguyen's tickets are often closed too early and reopened (reopen rate from the status history)");
     }
 
     private PlantedFact fcrStar() {

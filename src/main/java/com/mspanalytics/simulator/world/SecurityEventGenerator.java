@@ -20,6 +20,9 @@ final class SecurityEventGenerator {
     static final Map<String, int[]> SLA_MINUTES = Map.of("critical", new int[] {15, 240}, "high", new int[] {60, 1440},
             "medium", new int[] {240, 4320}, "low", new int[] {1440, 10080}, "informational", new int[] {1440, 10080});
     static final int PLANTED_DAYS_BEFORE_END = 10;
+    static final java.time.Duration INCIDENT_WINDOW = java.time.Duration.ofHours(48);
+    static final java.time.Duration MERGE_WINDOW = java.time.Duration.ofDays(10);
+    static final int MERGE_EVERY = 5;
     static final long PLANTED_RESOLVE_MINUTES = 9 * 60;
 
     private static final String[] S1_CLASSES = {"Malware", "Malware", "PUA", "PUA", "Trojan", "Exploit"};
@@ -62,7 +65,38 @@ final class SecurityEventGenerator {
         }
         events.add(plantedCriticalThreat(spec, catalog));
         events.sort(Comparator.comparing(SecurityEvent::createdAt));
-        return List.copyOf(events);
+        return List.copyOf(groupIntoIncidents(events));
+    }
+
+    /**
+     * Defender correlates a client's alerts into incidents: an alert raised within {@link #INCIDENT_WINDOW} of the
+     * first alert of the client's latest incident joins it. Of the alerts that open a new incident although the
+     * client's latest one is less than {@link #MERGE_WINDOW} old, every {@link #MERGE_EVERY}th is merged by an analyst
+     * into that one ({@link SecurityEvent#mergedIncidentId}): the incident it opened becomes {@code redirected}.
+     * Decided in creation order from earlier alerts only, so a longer world keeps every earlier incident as it was,
+     * and without drawing random numbers, so every other field is the same as when each alert was its own incident.
+     */
+    private static List<SecurityEvent> groupIntoIncidents(List<SecurityEvent> events) {
+        var grouped = new ArrayList<SecurityEvent>(events.size());
+        Map<Integer, SecurityEvent> latestIncident = new java.util.HashMap<>();   // client id -> first alert of it
+        int mergeCandidates = 0;
+        for (SecurityEvent e : events) {
+            if (e.source() != SecurityEvent.Source.DEFENDER) {
+                grouped.add(e);
+                continue;
+            }
+            SecurityEvent latest = latestIncident.get(e.client().id());
+            long since = latest == null ? Long.MAX_VALUE : e.createdAt().getEpochSecond() - latest.createdAt().getEpochSecond();
+            if (since <= INCIDENT_WINDOW.toSeconds()) {
+                grouped.add(e.inIncident(latest.incidentId(), null));
+            } else if (since <= MERGE_WINDOW.toSeconds() && ++mergeCandidates % MERGE_EVERY == 0) {
+                grouped.add(e.inIncident(latest.incidentId(), e.incidentId()));
+            } else {
+                grouped.add(e);
+                latestIncident.put(e.client().id(), e);
+            }
+        }
+        return grouped;
     }
 
     /** Planted (KPI 12): a ransomware threat at Wayne acknowledged in 6 minutes and resolved after 9 hours. */
@@ -72,7 +106,7 @@ final class SecurityEventGenerator {
                 .plusSeconds(2 * 3600 + 14 * 60);
         return new SecurityEvent("1699999999999999999", SecurityEvent.Source.SENTINELONE, wayne, "critical",
                 "payroll_update.exe", "Ransomware", "true_positive", "WAYNE-FS01", created, created.plusSeconds(6 * 60),
-                created.plusSeconds(PLANTED_RESOLVE_MINUTES * 60), null);
+                created.plusSeconds(PLANTED_RESOLVE_MINUTES * 60), null, null);
     }
 
     private static SecurityEvent event(String id, SecurityEvent.Source source, Client client, String severity, String title,
@@ -82,7 +116,7 @@ final class SecurityEventGenerator {
         long ack = (long) (sla[0] * 60 * rng.nextDouble(0.1, 0.6));
         long resolve = Math.max(ack + 300, (long) (sla[1] * 60 * rng.nextDouble(0.15, 0.6)));
         return new SecurityEvent(id, source, client, severity, title, classification, verdict, device, created,
-                created.plusSeconds(ack), created.plusSeconds(resolve), incidentId);
+                created.plusSeconds(ack), created.plusSeconds(resolve), incidentId, null);
     }
 
     private static Instant at(LocalDate week, SplittableRandom rng) {

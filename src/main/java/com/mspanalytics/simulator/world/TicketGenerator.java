@@ -32,6 +32,8 @@ final class TicketGenerator implements Iterator<TicketBundle> {
     private static final int BASELINE_WEEKS = 12;
     /** Small worlds: hours a category may take in 181 days, under KPI 06's pay-back point (~33 h at the defaults). */
     private static final double CATEGORY_HOURS_CAP = 26;
+    /** Chance that an eligible ticket is reopened once (see {@link #reopen}); tnguyen's is planted. */
+    static final double REOPEN_CHANCE = 0.03, TNGUYEN_REOPEN_CHANCE = 0.5;
     private static final String[] SOURCES = {"Phone", "Email", "Email", "Portal"};
     private static final String[] POSITIVE = {"Quick fix, thanks!", "Great service as always", null, null, "Very helpful"};
     private static final String[] NEGATIVE = {"Took too long", "Problem came back the next day", "Nobody called me back"};
@@ -343,12 +345,33 @@ final class TicketGenerator implements Iterator<TicketBundle> {
 
         Client client = d.client;
         Agreement agreement = client.coveringAgreement(category.board(), WorkType.REMOTE);
-        var ticket = new Ticket(nextTicketId++, category.subType() + ": " + category.item(), client, d.contact,
+        long ticketId = nextTicketId++;
+        var ticket = new Ticket(ticketId, category.subType() + ": " + category.item(), client, d.contact,
                 category, priority, owner, agreement, SOURCES[rng.nextInt(SOURCES.length)], d.enteredAt,
-                respondedAt, closedAt);
+                respondedAt, closedAt, reopen(ticketId, owner, entries, closedAt));
         var bound = new ArrayList<TimeEntry>(entries.size());
         for (TimeEntry e : entries) bound.add(withTicket(e, ticket.id()));
         return new TicketBundle(ticket, List.copyOf(bound), review(ticket, rng));
+    }
+
+    /**
+     * Whether the ticket was closed too early and sent back (KPI 03's reopen rate): closed 10 minutes after its first
+     * time entry and reopened 10 minutes before its second, on tickets with a gap of at least an hour between the two.
+     * tnguyen's tickets come back often ({@link #TNGUYEN_REOPEN_CHANCE}, planted), everyone else's rarely. The draw
+     * has its own random stream (seed and ticket id), so the rest of the world is the same with or without reopens,
+     * and a ticket is never caught between its two closes at the world's end instant: what the APIs show there
+     * does not change either, only the status history does.
+     */
+    private Ticket.Reopen reopen(long ticketId, Tech owner, List<TimeEntry> entries, Instant closedAt) {
+        if (entries.size() < 2) return null;
+        Instant firstClose = entries.get(0).timeEnd().plusSeconds(600);
+        Instant reopened = entries.get(1).timeStart().minusSeconds(600);
+        if (reopened.isBefore(firstClose.plusSeconds(2400))) return null;
+        Instant end = spec.endInstant();
+        if (!firstClose.isAfter(end) && closedAt.isAfter(end)) return null;
+        double chance = owner.identifier().equals(Catalog.TNGUYEN) ? TNGUYEN_REOPEN_CHANCE : REOPEN_CHANCE;
+        return new SplittableRandom(mix(spec.seed() ^ 0x2E0BE4EDL, ticketId)).nextDouble() < chance
+                ? new Ticket.Reopen(firstClose, reopened) : null;
     }
 
     private TimeEntry entry(Draft d, Category category, Priority priority, Tech member, Instant start, Instant end,

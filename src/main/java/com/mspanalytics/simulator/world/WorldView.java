@@ -11,12 +11,17 @@ import java.util.Map;
 public record WorldView(long version, Instant now, List<TicketBundle> bundles, Map<Long, TicketBundle> byTicketId,
                         List<TimeEntry> timeEntries, List<Review> reviews, List<SecurityEvent> securityEvents) {
 
-    /** When the ticket last changed as of {@code now}: entry, response, time logged or closing. */
+    /** When the ticket last changed as of {@code now}: entry, response, time logged, a close that was reopened, or closing. */
     public Instant lastUpdated(TicketBundle bundle) {
         Ticket t = bundle.ticket();
         Instant last = t.dateEntered();
         if (!t.respondedAt().isAfter(now)) last = t.respondedAt();
         for (TimeEntry e : bundle.timeEntries()) if (!e.timeEnd().isAfter(now) && e.timeEnd().isAfter(last)) last = e.timeEnd();
+        if (t.reopen() != null) {
+            for (Instant change : new Instant[] {t.reopen().closedAt(), t.reopen().reopenedAt()}) {
+                if (!change.isAfter(now) && change.isAfter(last)) last = change;
+            }
+        }
         if (!t.closedAt().isAfter(now)) last = t.closedAt();
         return last;
     }

@@ -203,6 +203,42 @@ class ConnectWiseSimulatorTests {
     }
 
     @Test
+    void aReopenedTicketShowsItsFirstCloseThenItsReopenInStatusAndAuditTrail() {
+        TicketBundle bundle = SIM.live().view().bundles().stream().filter(b -> b.ticket().reopen() != null).findFirst()
+                .orElseThrow();
+        var t = bundle.ticket();
+
+        var audit = Http.json(get("/system/audittrail?type=Ticket&id=" + t.id() + "&pageSize=1000"));
+        var statusChanges = new ArrayList<String>();
+        audit.forEach(e -> {
+            if (e.get("text").asText().startsWith("Status")) statusChanges.add(e.get("text").asText() + " @ " + e.get("enteredDate").asText());
+        });
+        assertThat(statusChanges).containsExactly(
+                "Status has been changed from \"New\" to \"In Progress\". @ " + ConnectWiseRecords.time(t.respondedAt()),
+                "Status has been changed from \"In Progress\" to \"Closed\". @ " + ConnectWiseRecords.time(t.reopen().closedAt()),
+                "Status has been changed from \"Closed\" to \"In Progress\". @ " + ConnectWiseRecords.time(t.reopen().reopenedAt()),
+                "Status has been changed from \"In Progress\" to \"Closed\". @ " + ConnectWiseRecords.time(t.closedAt()));
+        assertThat(audit.findValuesAsString("auditSubType")).contains("Time");      // not every entry is a status change
+
+        var records = new ConnectWiseRecords("http://sim");
+        Instant betweenCloses = t.reopen().closedAt().plusSeconds(60);
+        var firstClose = records.ticket(bundle, viewAt(betweenCloses));
+        assertThat(firstClose.get("status").get("name").asText()).isEqualTo("Closed");
+        assertThat(firstClose.get("closedDate").asText()).isEqualTo(ConnectWiseRecords.time(t.reopen().closedAt()));
+        assertThat(firstClose.get("_info").get("lastUpdated").asText()).isEqualTo(ConnectWiseRecords.time(t.reopen().closedAt()));
+        var reopened = records.ticket(bundle, viewAt(t.reopen().reopenedAt()));
+        assertThat(reopened.get("status").get("name").asText()).isEqualTo("In Progress");
+        assertThat(reopened.get("closedFlag").asBoolean()).isFalse();
+        assertThat(reopened.get("_info").get("lastUpdated").asText()).isEqualTo(ConnectWiseRecords.time(t.reopen().reopenedAt()));
+    }
+
+    private static WorldView viewAt(Instant now) {
+        var view = SIM.live().view();
+        return new WorldView(view.version(), now, view.bundles(), view.byTicketId(), view.timeEntries(), view.reviews(),
+                view.securityEvents());
+    }
+
+    @Test
     void refusesMissingOrWrongCredentialsLikeConnectWise() {
         var none = Http.get(ROOT + "/service/tickets");
         assertThat(none.statusCode()).isEqualTo(401);

@@ -67,6 +67,38 @@ class GraphSimulatorTests {
     }
 
     @Test
+    void incidentsGroupAlertsAndMergedOnesAreRedirected() {
+        String auth = bearer();
+        var alerts = SIM.live().view().securityEvents().stream().filter(e -> e.source() == SecurityEvent.Source.DEFENDER).toList();
+        long grouped = alerts.stream().map(SecurityEvent::incidentId).distinct().count();
+        long merged = alerts.stream().filter(e -> e.mergedIncidentId() != null).count();
+        var incidents = new ArrayList<tools.jackson.databind.JsonNode>();
+        String url = SETTINGS.get("baseUrl") + "/v1.0/security/incidents?$top=50";
+        while (url != null) {
+            var body = Http.json(Http.get(url, "Authorization", auth));
+            body.get("value").forEach(incidents::add);
+            url = body.has("@odata.nextLink") ? body.get("@odata.nextLink").asText() : null;
+        }
+
+        assertThat(grouped).as("some alerts share an incident").isLessThan(alerts.size() - merged);
+        assertThat(merged).isPositive();
+        assertThat(incidents).hasSize((int) (grouped + merged));
+        assertThat(incidents.stream().map(i -> i.get("createdDateTime").asText()).toList())
+                .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        SecurityEvent mergedAlert = alerts.stream().filter(e -> e.mergedIncidentId() != null).findFirst().orElseThrow();
+        var redirected = Http.json(Http.get(SETTINGS.get("baseUrl") + "/v1.0/security/incidents/" + mergedAlert.mergedIncidentId(),
+                "Authorization", auth));
+        assertThat(redirected.get("status").asText()).isEqualTo("redirected");
+        assertThat(redirected.get("redirectIncidentId").asText()).isEqualTo(mergedAlert.incidentId());
+        var alert = Http.json(Http.get(SETTINGS.get("baseUrl") + "/v1.0/security/alerts_v2/" + mergedAlert.id(), "Authorization", auth));
+        assertThat(alert.get("incidentId").asText()).as("the alert belongs to the incident it was merged into")
+                .isEqualTo(mergedAlert.incidentId());
+        var onlyRedirected = Http.json(Http.get(SETTINGS.get("baseUrl") + "/v1.0/security/incidents?$top=50&$filter="
+                + Http.encode("status eq 'redirected'"), "Authorization", auth));
+        assertThat(onlyRedirected.get("value").size()).isEqualTo((int) Math.min(50, merged));
+    }
+
+    @Test
     void incidentsRefuseTopAboveFiftyLikeTheCapturedResponse() {
         var response = Http.get(SETTINGS.get("baseUrl") + "/v1.0/security/incidents?$top=100", "Authorization", bearer());
         assertThat(response.statusCode()).isEqualTo(400);
@@ -76,6 +108,6 @@ class GraphSimulatorTests {
         assertThat(error.get("innerError").has("request-id")).isTrue();
         var ok = Http.json(Http.get(SETTINGS.get("baseUrl") + "/v1.0/security/incidents?$top=50", "Authorization", bearer()));
         assertThat(ok.get("value").size()).isLessThanOrEqualTo(50);
-        assertThat(ok.get("value").get(0).get("status").asText()).isIn("active", "inProgress", "resolved");
+        assertThat(ok.get("value").get(0).get("status").asText()).isIn("active", "inProgress", "resolved", "redirected");
     }
 }

@@ -52,6 +52,45 @@ class MspWorldTests {
     }
 
     @Test
+    void reopensAreFewOutsideThePlantAndNeverStraddleTheEndInstant() {
+        var end = TINY.spec().endInstant();
+        var tickets = TINY.tickets().toList();
+        var reopened = tickets.stream().filter(t -> t.reopen() != null).toList();
+
+        assertThat(reopened).isNotEmpty();
+        assertThat(reopened).allSatisfy(t -> {
+            assertThat(t.reopen().closedAt()).isAfter(t.respondedAt()).isBefore(t.reopen().reopenedAt());
+            assertThat(t.reopen().reopenedAt()).isBefore(t.closedAt());
+            assertThat(t.closedDateAt(end)).as("what the APIs show at the end instant is the final state")
+                    .isEqualTo(t.isClosedAt(end) ? t.closedAt() : null);
+        });
+        long others = reopened.stream().filter(t -> !t.owner().identifier().equals(Catalog.TNGUYEN)).count();
+        long othersAll = tickets.stream().filter(t -> !t.owner().identifier().equals(Catalog.TNGUYEN)).count();
+        assertThat((double) others / othersAll).isLessThan(0.05);
+        var fact = TINY.ledger().factsFor("tech-training-needs").stream().filter(f -> f.kind().equals("reopen-rate"))
+                .findFirst().orElseThrow();
+        assertThat(fact.keys()).containsEntry("tech", Catalog.TNGUYEN);
+        assertThat(fact.expected().get("n")).isGreaterThanOrEqualTo(5.0);
+        assertThat(fact.expected().get("reopenRate")).isGreaterThan(2 * fact.expected().get("teamReopenRate"));
+    }
+
+    @Test
+    void defenderAlertsShareIncidentsAndAFewIncidentsAreMerged() {
+        var alerts = TINY.securityEvents().stream().filter(e -> e.source() == SecurityEvent.Source.DEFENDER).toList();
+        long incidents = alerts.stream().map(SecurityEvent::incidentId).distinct().count();
+        var merged = alerts.stream().filter(e -> e.mergedIncidentId() != null).toList();
+
+        assertThat(incidents + merged.size()).isLessThan(alerts.size());
+        assertThat(merged).isNotEmpty().hasSizeLessThan(alerts.size() / 10);
+        var firstAlertOf = new HashMap<String, SecurityEvent>();
+        alerts.forEach(e -> firstAlertOf.putIfAbsent(e.incidentId(), e));
+        assertThat(merged).allSatisfy(e -> {
+            assertThat(e.mergedIncidentId()).isNotEqualTo(e.incidentId());
+            assertThat(firstAlertOf.get(e.incidentId()).client()).isEqualTo(e.client());
+        });
+    }
+
+    @Test
     void sameSeedAndDateGiveTheSameWorldAndAnotherSeedDoesNot() {
         var again = MspWorld.generate(new WorldSpec(42, WorldSize.TINY, END));
         assertThat(again.bundles().map(Object::toString).toList()).isEqualTo(TINY.bundles().map(Object::toString).toList());

@@ -1,0 +1,152 @@
+package com.mspanalytics.connectors.defender;
+
+import com.mspanalytics.connectors.OutboundHttp;
+import com.mspanalytics.connectors.UpstreamCalls;
+import com.mspanalytics.connectors.UpstreamException;
+import com.mspanalytics.connectors.WatermarkPages;
+import com.mspanalytics.sync.SyncFailure;
+import com.mspanalytics.sync.SyncSession;
+import com.mspanalytics.sync.SyncSource;
+import java.net.URI;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Syncs Microsoft Defender incidents (Graph {@code /v1.0/security/incidents}) into {@code defender_incidents}
+ * (entity {@code defender-incidents}, connector {@code defender}).
+ *
+ * <p>Read exactly like the alerts ({@link DefenderSource}, whose Javadoc explains why this cannot lose a record):
+ * {@code $filter=lastUpdateDateTime ge <checkpoint − overlap>}, {@code @odata.nextLink} followed verbatim to the end
+ * (newest first, so never stopping early), the checkpoint moving only with the last page. The difference: Graph
+ * refuses {@code $top} above 50 on incidents (a 400, external-apis.md 4.2), so pages hold at most 50
+ * ({@code msp.connectors.defender.page-size} when it is smaller).
+ *
+ * <p>Merged incidents have no tombstone: Graph keeps them with {@code status: redirected} and the surviving
+ * incident in {@code redirectIncidentId}; they are stored like that, and their alerts' {@code incidentId} already
+ * names the survivor. How Graph's fields become columns is documented in
+ * V11__create_ticket_status_changes_and_defender_incidents.sql and done in {@link #UPSERT}; enums compare
+ * case-insensitively. There is no resolvedDateTime on incidents: {@code resolved_at} is the
+ * {@code lastUpdateDateTime} the incident was first seen resolved with, kept while it stays resolved.
+ */
+@Component
+final class DefenderIncidentsSource implements SyncSource {
+
+    static final String CHECKPOINT = "defender:incidents";
+    /** Graph's limit for {@code $top} on incidents (the captured 400 above it). */
+    static final int MAX_TOP = 50;
+
+    private static final String UPSERT = """
+            WITH page AS (
+                SELECT DISTINCT ON (r->>'id') r
+                FROM jsonb_array_elements(CAST(:page AS jsonb)->'value') AS r
+                ORDER BY r->>'id', r->>'lastUpdateDateTime' DESC),
+            normalised AS (
+                SELECT r, CASE lower(r->>'status')
+                              WHEN 'active' THEN 'active'
+                              WHEN 'inprogress' THEN 'in_progress'
+                              WHEN 'awaitingaction' THEN 'awaiting_action'
+                              WHEN 'resolved' THEN 'resolved'
+                              WHEN 'redirected' THEN 'redirected'
+                              ELSE 'unknown' END AS status
+                FROM page),
+            written AS (
+                INSERT INTO defender_incidents (tenant_id, id, client_key, display_name, status, redirect_incident_id,
+                        severity, classification, determination, assigned_to, created_at, resolved_at, last_updated, raw,
+                        synced_at)
+                SELECT :tenant, r->>'id', r->>'tenantId', r->>'displayName', status, r->>'redirectIncidentId',
+                       CASE lower(r->>'severity')
+                            WHEN 'high' THEN 'high' WHEN 'medium' THEN 'medium' WHEN 'low' THEN 'low'
+                            ELSE 'informational' END,
+                       CASE lower(r->>'classification')
+                            WHEN 'truepositive' THEN 'true_positive'
+                            WHEN 'falsepositive' THEN 'false_positive'
+                            WHEN 'informationalexpectedactivity' THEN 'benign'
+                            ELSE 'undetermined' END,
+                       r->>'determination', r->>'assignedTo',
+                       (r->>'createdDateTime')::timestamptz,
+                       CASE WHEN status = 'resolved' THEN (r->>'lastUpdateDateTime')::timestamptz END,
+                       (r->>'lastUpdateDateTime')::timestamptz,
+                       r, now()
+                FROM normalised
+                ON CONFLICT (tenant_id, id) DO UPDATE SET
+                    client_key = EXCLUDED.client_key, display_name = EXCLUDED.display_name, status = EXCLUDED.status,
+                    redirect_incident_id = EXCLUDED.redirect_incident_id, severity = EXCLUDED.severity,
+                    classification = EXCLUDED.classification, determination = EXCLUDED.determination,
+                    assigned_to = EXCLUDED.assigned_to, created_at = EXCLUDED.created_at,
+                    resolved_at = CASE WHEN EXCLUDED.resolved_at IS NOT NULL
+                                       THEN LEAST(defender_incidents.resolved_at, EXCLUDED.resolved_at) END,
+                    last_updated = EXCLUDED.last_updated, raw = EXCLUDED.raw, synced_at = now()
+                WHERE defender_incidents.raw IS DISTINCT FROM EXCLUDED.raw
+                RETURNING (xmax = 0) AS inserted)
+            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+            FROM written""";
+
+    private static final WatermarkPages.Feed FEED =
+            new WatermarkPages.Feed("value", DefenderIncidentsSource::lastUpdate, UPSERT, false);
+
+    private final OutboundHttp http;
+    private final UpstreamCalls calls;
+    private final DefenderProperties properties;
+
+    DefenderIncidentsSource(OutboundHttp http, UpstreamCalls calls, DefenderProperties properties) {
+        this.http = http;
+        this.calls = calls;
+        this.properties = properties;
+    }
+
+    @Override
+    public String entity() {
+        return "defender-incidents";
+    }
+
+    @Override
+    public String connector() {
+        return "defender";
+    }
+
+    /** After the alerts (95), whose incidents these are. */
+    @Override
+    public int order() {
+        return 96;
+    }
+
+    @Override
+    public void pull(SyncSession session) {
+        GraphClient client = new GraphClient(http.restClient(), calls, session.tenant(), session.credentials());
+        String path = GraphClient.INCIDENTS;
+        WatermarkPages pages = new WatermarkPages(session, client.http(), CHECKPOINT, FEED);
+        Map<String, String> query = new LinkedHashMap<>();
+        pages.watermark().ifPresent(watermark ->
+                query.put("$filter", "lastUpdateDateTime ge " + watermark.minus(properties.overlap())));
+        query.put("$top", String.valueOf(Math.min(properties.pageSize(), MAX_TOP)));
+        pages.followLinks(client.uri(path, query), path, "@odata.nextLink",
+                (target, page) -> fetch(client, target, page), (link, page) -> client.next(link, path, page));
+    }
+
+    private static Instant lastUpdate(JsonNode incident, String path, int page) {
+        if (!incident.path("id").isString()) {
+            throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page + ": an incident without an id");
+        }
+        try {
+            OffsetDateTime.parse(incident.path("createdDateTime").asString(""));
+            return OffsetDateTime.parse(incident.path("lastUpdateDateTime").asString("")).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page
+                    + ": an incident without a valid createdDateTime and lastUpdateDateTime");
+        }
+    }
+
+    private static String fetch(GraphClient client, URI target, int page) {
+        try {
+            return client.get(target);
+        } catch (UpstreamException e) {
+            throw e.onPage(page, "; check the defender credentials and the app's SecurityIncident.Read.All "
+                    + "permission (PUT /settings/connectors/defender)");
+        }
+    }
+}
