@@ -69,7 +69,14 @@ public class AnomalyAlerts {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(KpiService.AnomaliesFound found) {
-        workers.execute(() -> deliver(found.tenant(), found.result().kpi(), found.result().id()));
+        workers.execute(() -> {
+            try {
+                deliver(found.tenant(), found.result().kpi(), found.result().id());
+            } catch (RuntimeException e) {
+                log.error("Slack alert for tenant {} ({} result {}) failed", found.tenant(), found.result().kpi(),
+                        found.result().id(), e);
+            }
+        });
     }
 
     /**
