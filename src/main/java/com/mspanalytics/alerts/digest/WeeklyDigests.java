@@ -1,6 +1,7 @@
 package com.mspanalytics.alerts.digest;
 
 import com.mspanalytics.alerts.AlertsProperties;
+import com.mspanalytics.alerts.Figures;
 import com.mspanalytics.kpi.AnomalyView;
 import com.mspanalytics.kpi.KpiRequest;
 import com.mspanalytics.kpi.KpiResult;
@@ -126,8 +127,8 @@ class WeeklyDigests {
     private static String describe(AnomalyView a) {
         Map<?, ?> d = a.details();
         Object current = d.get("count") != null ? d.get("count") : d.get("currentHours");
-        String figures = current == null ? "" : ": " + current + (d.get("baselineMean") == null ? ""
-                : " vs baseline " + d.get("baselineMean")) + (d.get("z") == null ? "" : " (z " + d.get("z") + ")");
+        String figures = current == null ? "" : ": " + Figures.of(current) + (d.get("baselineMean") == null ? ""
+                : " vs baseline " + Figures.of(d.get("baselineMean"))) + (d.get("z") == null ? "" : " (z " + Figures.of(d.get("z")) + ")");
         return a.kpi() + " · " + a.dimension() + " " + a.key() + " · " + a.period() + figures;
     }
 

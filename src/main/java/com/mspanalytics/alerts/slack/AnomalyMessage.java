@@ -1,8 +1,7 @@
 package com.mspanalytics.alerts.slack;
 
+import com.mspanalytics.alerts.Figures;
 import com.mspanalytics.kpi.AnomalyView;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,10 +67,10 @@ record AnomalyMessage(String tenantName, String kpi, UUID resultId, List<Anomaly
         StringBuilder line = new StringBuilder()
                 .append('*').append(SlackText.escape(a.dimension() + " " + name)).append("* · ")
                 .append(SlackText.escape(direction)).append(" in ").append(SlackText.escape(a.period())).append(": *")
-                .append(number(current)).append(unit).append("* vs baseline ").append(number(d.get("baselineMean")))
-                .append(" ± ").append(number(stddev));
+                .append(Figures.of(current)).append(unit).append("* vs baseline ").append(Figures.of(d.get("baselineMean")))
+                .append(" ± ").append(Figures.of(stddev));
         if (d.get("z") != null) {
-            line.append(" (z = ").append(number(d.get("z")));
+            line.append(" (z = ").append(Figures.of(d.get("z")));
             if (d.get("changePct") != null) {
                 line.append(", ").append(signed(d.get("changePct"))).append(" %");
             }
@@ -88,13 +87,13 @@ record AnomalyMessage(String tenantName, String kpi, UUID resultId, List<Anomaly
         String what;
         if (Boolean.TRUE.equals(d.get("ackBreached"))) {
             what = d.get("ackMinutes") == null
-                    ? "not acknowledged after " + number(d.get("ageMinutes")) + " min"
-                    : "acknowledged after " + number(d.get("ackMinutes")) + " min";
+                    ? "not acknowledged after " + Figures.of(d.get("ageMinutes")) + " min"
+                    : "acknowledged after " + Figures.of(d.get("ackMinutes")) + " min";
             what += " (target " + d.get("ackTargetMinutes") + " min)";
         } else {
             what = d.get("resolveMinutes") == null
-                    ? "still open after " + number(d.get("ageMinutes")) + " min"
-                    : "resolved after " + number(d.get("resolveMinutes")) + " min";
+                    ? "still open after " + Figures.of(d.get("ageMinutes")) + " min"
+                    : "resolved after " + Figures.of(d.get("resolveMinutes")) + " min";
             what += " (target " + d.get("resolveTargetMinutes") + " min)";
         }
         return "*SLA breach* · " + SlackText.escape(event) + ": " + what;
@@ -113,16 +112,8 @@ record AnomalyMessage(String tenantName, String kpi, UUID resultId, List<Anomaly
         return "\nExample tickets: " + String.join(" · ", shown);
     }
 
-    static String number(@Nullable Object value) {
-        if (value == null) {
-            return "–";
-        }
-        BigDecimal number = new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        return number.scale() < 0 ? number.setScale(0).toPlainString() : number.toPlainString();
-    }
-
     private static String signed(Object value) {
-        String number = number(value);
+        String number = Figures.of(value);
         return number.startsWith("-") ? number : "+" + number;
     }
 }
