@@ -60,6 +60,12 @@ check "403 for a missing permission (read-only key on POST /sync/tickets)" \
   "$(status POST /sync/tickets -H "X-API-Key: $READ_KEY")" 403
 [ -n "$READ_KEY_ID" ] && status DELETE "/api-keys/$READ_KEY_ID" -H "X-API-Key: $API_KEY" >/dev/null
 
+# --- Alerts and digests -----------------------------------------------------
+check "GET /notifications answers 200" "$(status GET /notifications -H "X-API-Key: $API_KEY")" 200
+code=$(status GET /digest/preview -H "X-API-Key: $API_KEY")
+check "GET /digest/preview answers 200 with HTML" "$code $(header Content-Type | cut -d';' -f1)" "200 text/html"
+check "POST /digest/send without SMTP settings answers 409" "$(status POST /digest/send -H "X-API-Key: $API_KEY")" 409
+
 # --- Rate limit: 60 /sync requests per tenant per minute, then 429 -------------
 # Start at the beginning of a window so that all 61 requests fall into the same one.
 status POST /sync/tickets -H "X-API-Key: $API_KEY" >/dev/null
