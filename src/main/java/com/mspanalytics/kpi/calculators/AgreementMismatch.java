@@ -76,6 +76,30 @@ class AgreementMismatch implements Kpi {
                            ARRAY(SELECT lower(x) FROM jsonb_array_elements_text(r.value->'workTypes') x) AS work_types,
                            ARRAY(SELECT lower(x) FROM jsonb_array_elements_text(r.value->'excludedBoards') x) AS excluded
                     FROM jsonb_each(CAST(:rules AS jsonb)) r),
+                days AS (
+                    SELECT CAST(d AS date) AS day
+                    FROM generate_series(CAST(:fromDay AS date), CAST(:toDay AS date), interval '1 day') d),
+                -- What each agreement covers on each day of the window: computed once per (agreement, day), not once
+                -- per time entry (a month has ~50k entries on a few hundred agreement-days).
+                coverage AS (
+                    SELECT ag.id AS agreement_id, ag.company_id, ag.name, d.day, cov.boards, cov.work_types, cov.excluded
+                    FROM cw_agreements ag
+                    JOIN days d ON (ag.start_date IS NULL OR ag.start_date <= d.day)
+                               AND (ag.end_date IS NULL OR ag.end_date >= d.day)
+                    CROSS JOIN LATERAL (
+                        SELECT ARRAY[lower(ag.type_name)] || ARRAY(
+                                   SELECT lower(ad.product) FROM cw_agreement_additions ad
+                                   WHERE ad.agreement_id = ag.id AND ad.deleted_at IS NULL AND ad.product IS NOT NULL
+                                     AND (ad.effective_date IS NULL OR ad.effective_date <= d.day)
+                                     AND (ad.cancelled_date IS NULL OR ad.cancelled_date > d.day)) AS rule_keys) k
+                    CROSS JOIN LATERAL (
+                        SELECT coalesce((SELECT array_agg(b) FROM rules r, unnest(r.boards) b
+                                         WHERE r.k = ANY(k.rule_keys)), '{}') AS boards,
+                               coalesce((SELECT array_agg(w) FROM rules r, unnest(r.work_types) w
+                                         WHERE r.k = ANY(k.rule_keys)), '{}') AS work_types,
+                               coalesce((SELECT array_agg(x) FROM rules r, unnest(r.excluded) x
+                                         WHERE r.k = ANY(k.rule_keys)), '{}') AS excluded) cov
+                    WHERE ag.deleted_at IS NULL AND NOT ag.cancelled),
                 entries AS (
                     SELECT e.id, e.company_id, e.member_id, e.work_type, e.billable_option, e.actual_hours,
                            e.agreement_id, (e.time_start AT TIME ZONE :zone)::date AS day, t.id AS ticket_id, t.board_name
@@ -83,33 +107,13 @@ class AgreementMismatch implements Kpi {
                     LEFT JOIN cw_tickets t ON t.id = e.charge_to_id AND t.deleted_at IS NULL
                          AND e.charge_to_type IN ('ServiceTicket', 'ProjectTicket')
                     WHERE e.deleted_at IS NULL AND e.time_start >= :start AND e.time_start < :end),
-                active AS (
-                    SELECT en.id AS entry_id, a.id AS agreement_id, a.name, a.agreement_id_own AS own,
-                           ARRAY[lower(a.type_name)] || ARRAY(
-                               SELECT lower(ad.product) FROM cw_agreement_additions ad
-                               WHERE ad.agreement_id = a.id AND ad.deleted_at IS NULL AND ad.product IS NOT NULL
-                                 AND (ad.effective_date IS NULL OR ad.effective_date <= en.day)
-                                 AND (ad.cancelled_date IS NULL OR ad.cancelled_date > en.day)) AS rule_keys
-                    FROM entries en
-                    CROSS JOIN LATERAL (
-                        SELECT ag.*, ag.id = en.agreement_id AS agreement_id_own FROM cw_agreements ag
-                        WHERE ag.company_id = en.company_id AND ag.deleted_at IS NULL AND NOT ag.cancelled
-                          AND (ag.start_date IS NULL OR ag.start_date <= en.day)
-                          AND (ag.end_date IS NULL OR ag.end_date >= en.day)) a),
                 checked AS (
-                    SELECT ac.entry_id, ac.agreement_id, ac.name, coalesce(ac.own, false) AS own,
-                           (en.board_name IS NULL OR (lower(en.board_name) = ANY(cov.boards)
-                                AND NOT lower(en.board_name) = ANY(cov.excluded))) AS board_ok,
-                           (en.work_type IS NULL OR lower(en.work_type) = ANY(cov.work_types)) AS work_ok
-                    FROM active ac
-                    JOIN entries en ON en.id = ac.entry_id
-                    CROSS JOIN LATERAL (
-                        SELECT coalesce((SELECT array_agg(b) FROM rules r, unnest(r.boards) b
-                                         WHERE r.k = ANY(ac.rule_keys)), '{}') AS boards,
-                               coalesce((SELECT array_agg(w) FROM rules r, unnest(r.work_types) w
-                                         WHERE r.k = ANY(ac.rule_keys)), '{}') AS work_types,
-                               coalesce((SELECT array_agg(x) FROM rules r, unnest(r.excluded) x
-                                         WHERE r.k = ANY(ac.rule_keys)), '{}') AS excluded) cov),
+                    SELECT en.id AS entry_id, cv.agreement_id, cv.name, coalesce(cv.agreement_id = en.agreement_id, false) AS own,
+                           (en.board_name IS NULL OR (lower(en.board_name) = ANY(cv.boards)
+                                AND NOT lower(en.board_name) = ANY(cv.excluded))) AS board_ok,
+                           (en.work_type IS NULL OR lower(en.work_type) = ANY(cv.work_types)) AS work_ok
+                    FROM entries en
+                    JOIN coverage cv ON cv.company_id = en.company_id AND cv.day = en.day),
                 chosen AS (
                     SELECT c.* FROM checked c
                     WHERE c.own OR NOT EXISTS (SELECT 1 FROM checked o WHERE o.entry_id = c.entry_id AND o.own)),
@@ -151,6 +155,8 @@ class AgreementMismatch implements Kpi {
                 """)
                 .param("rules", rulesJson(tenant.coverageRules()))
                 .param("zone", context.zone().getId())
+                .param("fromDay", context.from())
+                .param("toDay", context.to())
                 .param("start", java.sql.Timestamp.from(context.start()))
                 .param("end", java.sql.Timestamp.from(context.end()))
                 .query((rs, n) -> {
