@@ -80,8 +80,9 @@ class AgreementMismatch implements Kpi {
                     SELECT CAST(d AS date) AS day
                     FROM generate_series(CAST(:fromDay AS date), CAST(:toDay AS date), interval '1 day') d),
                 -- What each agreement covers on each day of the window: computed once per (agreement, day), not once
-                -- per time entry (a month has ~50k entries on a few hundred agreement-days).
-                coverage AS (
+                -- per time entry (a month has ~50k entries on ~2k agreement-days). MATERIALIZED, or the planner
+                -- inlines it into the join and runs the subqueries per joined entry again.
+                coverage AS MATERIALIZED (
                     SELECT ag.id AS agreement_id, ag.company_id, ag.name, d.day, cov.boards, cov.work_types, cov.excluded
                     FROM cw_agreements ag
                     JOIN days d ON (ag.start_date IS NULL OR ag.start_date <= d.day)
