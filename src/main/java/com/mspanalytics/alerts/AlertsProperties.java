@@ -1,5 +1,6 @@
 package com.mspanalytics.alerts;
 
+import com.mspanalytics.config.InvalidConfigurationException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,8 +19,9 @@ public record AlertsProperties(
 
     public AlertsProperties {
         if (publicUrl != null && !publicUrl.isBlank() && !publicUrl.strip().matches("https?://[^\\s/]+(/\\S*)?")) {
-            throw new com.mspanalytics.config.InvalidConfigurationException("PUBLIC_URL (msp.alerts.public-url) must be an http(s) URL like "
-                    + "https://analytics.example.com");
+            throw new InvalidConfigurationException("PUBLIC_URL (msp.alerts.public-url) must be an http(s) URL like "
+                    + "https://analytics.example.com",
+                    "Set PUBLIC_URL to the address people open the service at, or leave it empty for messages without links.");
         }
     }
 

@@ -8,8 +8,6 @@ class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<Invali
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Set the variable (see .env.example); generate a value with: openssl rand -base64 64 | tr -d '\\n='",
-                cause);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }
