@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,13 +64,18 @@ public final class RecordTable {
         }
     }
 
+    /** Numbers each definition's staging table: one session may stage for several (two sources of one table). */
+    private static final AtomicInteger DEFINITIONS = new AtomicInteger();
+
     private final String table;
+    private final String stage;
     private final List<Field> fields;
     private final String upsert;
     private final boolean countsDeleted;
 
-    private RecordTable(String table, List<Field> fields, String upsert, boolean countsDeleted) {
+    private RecordTable(String table, String stage, List<Field> fields, String upsert, boolean countsDeleted) {
         this.table = table;
+        this.stage = stage;
         this.fields = List.copyOf(fields);
         this.upsert = upsert;
         this.countsDeleted = countsDeleted;
@@ -85,9 +91,12 @@ public final class RecordTable {
         return table;
     }
 
-    /** The staging table, in {@code pg_temp}: one per target table and database session. */
+    /**
+     * The staging table, in {@code pg_temp}: one per definition (two sources writing one table stage different
+     * fields) and database session.
+     */
     public String stage() {
-        return "pg_temp.sync_stage_" + table;
+        return stage;
     }
 
     /** In staging column order; the raw record ({@code r}) follows them. */
@@ -160,6 +169,14 @@ public final class RecordTable {
             return field(path, Type.JSONB);
         }
 
+        /** Stages each of {@code paths} as {@code type}, for SQL that names them itself ({@code "ticket.id"}). */
+        public Builder stage(Type type, String... paths) {
+            for (String path : paths) {
+                field(path, type);
+            }
+            return this;
+        }
+
         /** Stages a value given with each page (the same for all its records), e.g. the parent's id. */
         public String param(String name, Type type) {
             return add(new Field(name, List.of(), type, name));
@@ -184,8 +201,9 @@ public final class RecordTable {
 
         /** Done: {@code upsert} is the statement over {@code stage} (see {@link RecordTable}). */
         public RecordTable build(Function<String, String> upsert, boolean countsDeleted) {
-            String stage = "pg_temp.sync_stage_" + table;
-            return new RecordTable(table, new ArrayList<>(fields.values()), upsert.apply(stage), countsDeleted);
+            List<Field> staged = new ArrayList<>(fields.values());
+            String stage = "pg_temp.sync_stage_" + table + "_" + DEFINITIONS.incrementAndGet();
+            return new RecordTable(table, stage, staged, upsert.apply(stage), countsDeleted);
         }
     }
 }
