@@ -168,6 +168,7 @@ public final class RecordReader {
         if (rows.table() != table) {
             throw new IllegalArgumentException("rows of " + rows.table().table() + ", not " + table.table());
         }
+        rows.reserve(body.length + body.length / 4);   // the raw records, their staged values and escapes
         List<Record> records = new ArrayList<>();
         ObjectNode envelope = JSON.createObjectNode();
         try (JsonParser parser = JSON.createParser(body)) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 public final class StagedRows {
 
     private final RecordTable table;
-    private byte[] buffer = new byte[1 << 16];
+    private byte[] buffer = new byte[1 << 12];
     private int length;
     private int rows;
     private int values;
@@ -23,6 +23,11 @@ public final class StagedRows {
 
     public RecordTable table() {
         return table;
+    }
+
+    /** Makes room for {@code bytes} more (e.g. about a response body's size), so the buffer is not regrown page by page. */
+    public void reserve(int bytes) {
+        ensure(bytes);
     }
 
     /** Rows completed so far. */
