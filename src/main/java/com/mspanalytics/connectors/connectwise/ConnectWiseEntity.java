@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * record ({@link RecordTable}: read client-side while the page is parsed, so the rows never exist as Java objects and
  * PostgreSQL never digs them out of jsonb again).
  *
- * @param table the staged fields and the page's upsert ({@link #upsert})
+ * @param table the staged fields and the page's upsert ({@link RecordTable#upsert()})
  * @param incremental read by keyset on ({@code _info/lastUpdated}, id) from a checkpoint; else re-read whole
  * @param reconciled ids are compared with ConnectWise's now and then to mark deletions
  */

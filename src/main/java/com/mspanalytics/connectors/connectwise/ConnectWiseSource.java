@@ -31,6 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * when others change while we read, and the checkpoint after each page is exactly where to resume
  * after a crash. Each run starts {@code overlap} before the checkpoint; re-read records are not
  * rewritten. Small collections without {@code lastUpdated} are re-read whole.
+ *
+ * <p>Each page is parsed once into its table's staged rows ({@link RecordReader}) and written with its checkpoint in
+ * one transaction (COPY into the staging table, one upsert from it); the next page is fetched and parsed meanwhile
+ * ({@link PagePipeline}). A page that cannot be read fails the run once the pages before it are stored.
  */
 final class ConnectWiseSource implements SyncSource {
 
