@@ -71,10 +71,10 @@ final class RunSession implements SyncSession {
     public PageCounts commit(int fetched, List<StagedRows> pages, String checkpointName, String position) {
         return commit(fetched, db -> {
             PageCounts counts = PageCounts.NONE;
-            Set<String> tables = new HashSet<>();
+            Set<String> stages = new HashSet<>();
             for (StagedRows page : pages) {
-                if (!tables.add(page.table().table())) {
-                    throw new IllegalArgumentException("two pages for " + page.table().table() + " in one commit");
+                if (!stages.add(page.table().stage())) {   // one staging table holds one set of rows per transaction
+                    throw new IllegalArgumentException("two sets of rows for " + page.table().stage() + " in one commit");
                 }
                 if (page.size() > 0) {
                     stage(page);

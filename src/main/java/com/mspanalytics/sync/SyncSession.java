@@ -32,7 +32,7 @@ public interface SyncSession {
      * table's staging table ({@code COPY}) and upserted by its {@link RecordTable#upsert()}, in the order given.
      *
      * @param fetched records received (for the run's counts)
-     * @param pages at most one per table
+     * @param pages at most one per {@link RecordTable} (one {@link StagedRows} may hold several response bodies)
      * @param checkpointName which checkpoint to move, or null to leave every checkpoint as it is
      */
     PageCounts commit(int fetched, List<StagedRows> pages, String checkpointName, String position);
