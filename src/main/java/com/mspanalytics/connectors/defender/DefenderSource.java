@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * <p>How Graph's fields become the normalised security event is documented in
  * V6__create_reviews_and_security_events.sql and done in {@link #TABLE}; enum values are compared
  * case-insensitively (Graph's own examples mix {@code truePositive} and {@code TruePositive}). How the event is then
- * stored (the earliest acknowledged_at wins, and so on) is {@link SecurityEvents}'. Incidents are not synced: every
+ * stored (the earliest acknowledged_at wins, and so on) is in {@link SecurityEvents}. Incidents are not synced: every
  * alert is an event, and KPI 12 counts events.
  */
 @Component

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>How S1's fields become the normalised security event (severity, status, classification, acknowledged_at,
  * resolved_at) is documented in V6__create_reviews_and_security_events.sql and done in {@link #TABLE}; how the
- * event is then stored (the earliest acknowledged_at wins, and so on) is {@link SecurityEvents}'.
+ * event is then stored (the earliest acknowledged_at wins, and so on) is in {@link SecurityEvents}.
  */
 @Component
 final class SentinelOneSource implements SyncSource {
