@@ -48,6 +48,11 @@ public final class UpstreamHttp {
      * @throws UpstreamException on any other status (retried when worth it), or status 0 when the body is cut off
      */
     public String text(String path, Function<RestClient, RestClient.RequestHeadersSpec<?>> request) {
+        return new String(bytes(path, request), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #text}, the body's bytes as sent (UTF-8 JSON, parsed as it is). */
+    public byte[] bytes(String path, Function<RestClient, RestClient.RequestHeadersSpec<?>> request) {
         return calls.call(tenant, service, path, () -> request.apply(rest).exchange((sent, response) -> {
             int status = response.getStatusCode().value();
             if (status != 200) {
@@ -55,7 +60,7 @@ public final class UpstreamHttp {
                         UpstreamException.parseRetryAfter(response.getHeaders().getFirst("Retry-After")));
             }
             try {
-                return new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                return response.getBody().readAllBytes();
             } catch (IOException e) {
                 throw new UpstreamException(service, path, 0, null);   // cut mid-body: worth a retry
             }

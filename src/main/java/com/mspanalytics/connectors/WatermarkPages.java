@@ -1,16 +1,23 @@
 package com.mspanalytics.connectors;
 
-import com.mspanalytics.sync.PageCounts;
+import com.mspanalytics.sync.PagePipeline;
+import com.mspanalytics.sync.RecordTable;
+import com.mspanalytics.sync.StagedRows;
 import com.mspanalytics.sync.SyncSession;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One run over a service's JSON pages of records that each carry an update time, every page upserted in one
- * statement straight from the response body: each page's records array is checked, the newest update time seen
- * (the checkpoint's position, where the next run's window starts) is kept, and the page is committed with it. How
+ * One run over a service's JSON pages of records that each carry an update time: each page is parsed once into its
+ * table's staged rows ({@link RecordReader}), every record's update time is checked, the newest seen (the
+ * checkpoint's position, where the next run's window starts) is kept, and the page is committed with it
+ * ({@link SyncSession#commit(int, List, String, String)}: COPY into the staging table, then the table's upsert). How
  * to get from page to page, and whether the checkpoint may move before the last page, is the source's to say.
  */
 public final class WatermarkPages {
@@ -18,20 +25,28 @@ public final class WatermarkPages {
     /**
      * What a source's pages hold.
      *
-     * @param records the envelope's field with the records array
-     * @param updateTime each record's update time; throws {@code SyncFailure} for a record without one (or an id)
-     * @param upsert the page's statement: {@code :tenant} and {@code :page} (the body) in; counts {@code inserted},
-     *     {@code updated} and, when {@code marksDeleted}, {@code deleted} out
+     * @param records the envelope's member with the records array
+     * @param updateTime each record's update time; throws {@code SyncFailure} for a record without one (or an id);
+     *     it reads staged fields of {@code table}
+     * @param table where the records land: staged fields and the page's upsert
      */
-    public record Feed(String records, UpdateTime updateTime, String upsert, boolean marksDeleted) {}
+    public record Feed(String records, UpdateTime updateTime, RecordTable table) {}
 
     @FunctionalInterface
     public interface UpdateTime {
-        Instant of(JsonNode record, String path, int page);
+        Instant of(RecordReader.Record record, String path, int page);
     }
 
-    /** Page {@code number}'s body, its envelope and the records in it. */
-    public record Page(int number, String body, JsonNode envelope, JsonNode records) {}
+    /**
+     * Page {@code number}: its staged rows, its records and envelope, and the newest update time seen up to and
+     * including it (what its commit moves the checkpoint to, even while a later page is already being read).
+     */
+    public record Page(int number, StagedRows rows, RecordReader.Page records, Instant newest) {
+
+        public ObjectNode envelope() {
+            return records.envelope();
+        }
+    }
 
     /** Page {@code page} from the service (a failure naming the page and what to check); {@code target} is its link. */
     @FunctionalInterface
@@ -49,6 +64,7 @@ public final class WatermarkPages {
     private final UpstreamHttp http;
     private final String checkpoint;
     private final Feed feed;
+    private final RecordReader reader;
     private final Instant watermark;
     private Instant newest;
 
@@ -58,6 +74,7 @@ public final class WatermarkPages {
         this.http = http;
         this.checkpoint = checkpoint;
         this.feed = feed;
+        this.reader = new RecordReader(feed.table());
         this.watermark = session.checkpoint(checkpoint).map(Instant::parse).orElse(null);
         this.newest = watermark;
     }
@@ -67,42 +84,47 @@ public final class WatermarkPages {
         return Optional.ofNullable(watermark);
     }
 
-    /** Page {@code number} of {@code path} parsed and checked; its records count towards the newest update time. */
+    /**
+     * Page {@code number} of {@code path} parsed, checked and staged; its records count towards the newest update
+     * time. Pages are read one after another (by one thread at a time).
+     */
     public Page read(String body, String path, int number) {
-        JsonNode envelope = http.parse(body, path, number);
-        JsonNode records = envelope.path(feed.records());
-        if (!records.isArray()) {
-            throw http.failure(path, number, "no " + feed.records() + " array");
-        }
-        for (JsonNode record : records) {
+        StagedRows rows = feed.table().rows();
+        RecordReader.Page records = reader.read(body.getBytes(StandardCharsets.UTF_8), feed.records(), rows, Map.of(),
+                problem -> http.failure(path, number, problem));
+        for (RecordReader.Record record : records.records()) {
             Instant updated = feed.updateTime().of(record, path, number);
             newest = newest == null || updated.isAfter(newest) ? updated : newest;
         }
-        return new Page(number, body, envelope, records);
+        return new Page(number, rows, records, newest);
     }
 
-    /** Writes {@code page}; with {@code moveCheckpoint}, moves the checkpoint to the newest update time seen. */
+    /** Writes {@code page}; with {@code moveCheckpoint}, moves the checkpoint to the newest update time up to it. */
     public void commit(Page page, boolean moveCheckpoint) {
-        String position = newest == null ? null : newest.toString();
-        session.commit(page.records().size(), jdbc -> jdbc.sql(feed.upsert()).param("tenant", session.tenant().value())
-                .param("page", page.body())
-                .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"),
-                        feed.marksDeleted() ? rs.getLong("deleted") : 0))
-                .single(), moveCheckpoint && position != null ? checkpoint : null, position);
+        String position = page.newest() == null ? null : page.newest().toString();
+        session.commit(page.records().size(), List.of(page.rows()), moveCheckpoint && position != null ? checkpoint : null,
+                position);
     }
+
+    /** A page and the link to the one after it (null for the last). */
+    private record Linked(Page page, URI next) {}
 
     /**
      * Reads {@code path} from {@code first} following the link in the envelope's {@code nextField} to the end, committing each
-     * page. The checkpoint moves only with the last page: for services whose order says nothing about the pages still
-     * to come, a run that fails mid-walk is read again from the old checkpoint.
+     * page, the next page read while one is written ({@link PagePipeline}). The checkpoint moves only with the last
+     * page: for services whose order says nothing about the pages still to come, a run that fails mid-walk is read
+     * again from the old checkpoint.
      */
     public void followLinks(URI first, String path, String nextField, Fetch fetch, Link link) {
-        URI target = first;
-        for (int number = 1; target != null; number++) {
-            Page page = read(fetch.page(target, number), path, number);
+        PagePipeline.run(checkpoint, (Linked previous) -> {
+            if (previous != null && previous.next() == null) {
+                return null;
+            }
+            int number = previous == null ? 1 : previous.page().number() + 1;
+            Page page = read(fetch.page(previous == null ? first : previous.next(), number), path, number);
             JsonNode next = page.envelope().path(nextField);
-            target = next.isString() && !next.asString().isBlank() ? link.follow(next.asString(), number) : null;
-            commit(page, target == null);
-        }
+            return new Linked(page, next.isString() && !next.asString().isBlank() ? link.follow(next.asString(), number)
+                    : null);
+        }, linked -> commit(linked.page(), linked.next() == null));
     }
 }

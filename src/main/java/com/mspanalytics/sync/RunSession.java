@@ -1,10 +1,21 @@
 package com.mspanalytics.sync;
 
 import com.mspanalytics.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The session of one run: every commit is one transaction holding the rows, the checkpoint and the counts. */
@@ -15,15 +26,17 @@ final class RunSession implements SyncSession {
     private final Map<String, String> credentials;
     private final SyncRunRepository runs;
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate transaction;
 
     RunSession(TenantId tenant, UUID runId, Map<String, String> credentials, SyncRunRepository runs, JdbcClient jdbc,
-            TransactionTemplate transaction) {
+            DataSource dataSource, TransactionTemplate transaction) {
         this.tenant = tenant;
         this.runId = runId;
         this.credentials = Map.copyOf(credentials);
         this.runs = runs;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.transaction = transaction;
     }
 
@@ -52,5 +65,50 @@ final class RunSession implements SyncSession {
             runs.addProgress(runId, fetched, counts);
             return counts;
         });
+    }
+
+    @Override
+    public PageCounts commit(int fetched, List<StagedRows> pages, String checkpointName, String position) {
+        return commit(fetched, db -> {
+            PageCounts counts = PageCounts.NONE;
+            Set<String> stages = new HashSet<>();
+            for (StagedRows page : pages) {
+                if (!stages.add(page.table().stage())) {   // one staging table holds one set of rows per transaction
+                    throw new IllegalArgumentException("two sets of rows for " + page.table().stage() + " in one commit");
+                }
+                if (page.size() > 0) {
+                    stage(page);
+                    RecordTable table = page.table();
+                    counts = counts.plus(db.sql(table.upsert()).param("tenant", tenant.value())
+                            .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"),
+                                    table.countsDeleted() ? rs.getLong("deleted") : 0))
+                            .single());
+                }
+            }
+            return counts;
+        }, checkpointName, position);
+    }
+
+    /** COPY into the staging table, on the transaction's connection (the upsert that follows reads it there). */
+    private void stage(StagedRows page) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(page.table().createStage());
+            }
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(page.table().copy());
+            try {
+                copy.writeToCopy(page.bytes(), 0, page.length());
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            var translated = new SQLExceptionSubclassTranslator().translate("COPY into " + page.table().stage(),
+                    page.table().copy(), e);
+            throw translated != null ? translated : new IllegalStateException(e);
+        }
     }
 }

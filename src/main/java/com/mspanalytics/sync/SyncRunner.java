@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,16 +24,18 @@ class SyncRunner {
     private final SyncRunRepository runs;
     private final CredentialVault vault;
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final ApplicationEventPublisher events;
 
-    SyncRunner(SyncRunRepository runs, CredentialVault vault, JdbcClient jdbc, TransactionTemplate transaction,
-            MeterRegistry meters, ApplicationEventPublisher events) {
+    SyncRunner(SyncRunRepository runs, CredentialVault vault, JdbcClient jdbc, DataSource dataSource,
+            TransactionTemplate transaction, MeterRegistry meters, ApplicationEventPublisher events) {
         this.events = events;
         this.runs = runs;
         this.vault = vault;
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.transaction = transaction;
         this.meters = meters;
     }
@@ -46,7 +49,8 @@ class SyncRunner {
             try {
                 Map<String, String> credentials = vault.find(tenant, source.connector())
                         .orElseThrow(() -> new SyncFailure(source.connector() + " is not configured"));
-                source.pull(new RunSession(tenant, run.runId(), credentials, runs, jdbc, transaction));
+                source.pull(new RunSession(tenant, run.runId(), credentials, runs, jdbc, dataSource,
+                        transaction));
             } catch (SyncFailure e) {
                 log.warn("Sync of {} for tenant {} failed: {}", source.entity(), tenant, e.getMessage());
                 errors.add(source.entity() + ": " + e.getMessage());

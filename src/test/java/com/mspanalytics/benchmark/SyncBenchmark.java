@@ -83,7 +83,7 @@ public final class SyncBenchmark {
     private record Result(Entity entity, double seconds, long fetched, long stored, double copySeconds, long copied,
                           double statementSeconds, long statements, double simulatorBusySeconds,
                           double simulatorHandlerSeconds, double readAheadSeconds, long simulatorRequests, Map<String, Long> samples, long sampleCount,
-                          List<String> topStatements) {
+                          List<String> topStatements, Map<String, Double> cpu) {
 
         double rate() { return stored / seconds; }
 
@@ -136,6 +136,7 @@ public final class SyncBenchmark {
         properties.put("PORT", "0");
         properties.put("CONNECTORS_ALLOW_PRIVATE_ADDRESSES", "true");
         properties.put("msp.sync.schedule-enabled", "false");
+        properties.put("msp.kpi.recompute-after-sync", "false");   // a KPI run after tickets would overlap time entries
         properties.put("msp.connectors.connectwise.page-size", pageSize);
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
@@ -171,6 +172,7 @@ public final class SyncBenchmark {
         int requests0 = simulator.requests().size();
         var sampler = new Sampler("sync-");
         sampler.start();
+        Map<String, Double> cpu0 = cpuSeconds(dataDir, sampler);
         long t0 = System.nanoTime();
         SyncRun run = TenantContext.callAs(tenant, () -> sync.start(entity.name(), "benchmark"));
         UUID runId = run.runId();
@@ -179,6 +181,8 @@ public final class SyncBenchmark {
             run = TenantContext.callAs(tenant, () -> sync.find(runId).orElseThrow());
         }
         double seconds = seconds(t0);
+        Map<String, Double> cpu = cpuSeconds(dataDir, sampler);
+        cpu0.forEach((k, v) -> cpu.merge(k, -v, Double::sum));
         sampler.stop();
         if (!"SUCCEEDED".equals(run.status().name())) {
             throw new IllegalStateException(entity.name() + " sync " + run.status() + ": " + run.error());
@@ -234,7 +238,7 @@ public final class SyncBenchmark {
         out("%s: synced %,d in %.2f s (%d requests); COPY %,d rows (%,d MB of COPY text) in %.2f s", entity.name(), stored,
                 seconds, requests, copied, bytes >> 20, copySeconds);
         return new Result(entity, seconds, run.fetched(), stored, copySeconds, copied, statementSeconds, statements, busy,
-                handler, ahead, requests, sampler.counts(), sampler.samples(), top);
+                handler, ahead, requests, sampler.counts(), sampler.samples(), top, cpu);
     }
 
     private static void report(List<Result> results) {
@@ -256,14 +260,70 @@ public final class SyncBenchmark {
                     100 * r.simulatorBusySeconds() / r.seconds(), r.simulatorHandlerSeconds());
             out("  simulator read-ahead (next page rendered while the client stores this one; off the request path, same"
                     + " cores): %.2f s", r.readAheadSeconds());
-            long total = r.samples().values().stream().mapToLong(Long::longValue).sum();
-            out("  sync thread, stack-sampled every ~5 ms (%,d samples, each weighted by its interval):", r.sampleCount());
-            Map<String, Long> shown = new LinkedHashMap<>();
-            r.samples().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
-                    shown.merge(e.getValue() * 200 >= total ? e.getKey() : "other (each under 0.5 %)", e.getValue(), Long::sum));
-            shown.forEach((k, v) -> out("    %-60s %5.1f%%  ≈ %.2f s", k, 100.0 * v / Math.max(1, total),
-                    r.seconds() * v / Math.max(1, total)));
+            out("  CPU time (2 cores give %.2f s of it in %.2f s):", 2 * r.seconds(), r.seconds());
+            r.cpu().forEach((k, v) -> out("    %-60s %6.2f s", k, v));
+            out("  the sync's threads, stack-sampled every ~10 ms (%,d samples, each weighted by its interval; %% of the"
+                    + " wall time):", r.sampleCount());
+            Map<String, Long> shown = new java.util.TreeMap<>();
+            long floor = (long) (r.seconds() * 1e9 / 200);
+            r.samples().forEach((k, v) -> shown.merge(v >= floor ? k : k.substring(0, k.indexOf(':') + 1)
+                    + " other (each under 0.5 %)", v, Long::sum));
+            shown.forEach((k, v) -> out("    %-75s %5.1f%%  ≈ %.2f s", k, 100.0 * v / 1e9 / r.seconds(), v / 1e9));
         }
+    }
+
+    /**
+     * CPU seconds so far: PostgreSQL (the postmaster whose command line names {@code dataDir}, with its children,
+     * living and reaped), this JVM, and of the JVM the sync's own threads (the run's and its read-ahead thread)
+     * and the simulator's; Linux {@code /proc} only.
+     */
+    private static Map<String, Double> cpuSeconds(Path dataDir, Sampler sampler) {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        double tick = 100.0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            List<Path> pids = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList();
+            String postmaster = null;
+            for (Path pid : pids) {
+                try {
+                    String cmd = Files.readString(pid.resolve("cmdline")).replace('\0', ' ');
+                    if (cmd.contains("postgres") && cmd.contains(dataDir.toString())) {
+                        postmaster = pid.getFileName().toString();
+                    }
+                } catch (Exception ignored) {
+                    // gone meanwhile
+                }
+            }
+            double postgres = 0;
+            for (Path pid : pids) {
+                try {
+                    String[] f = Files.readString(pid.resolve("stat")).replaceFirst("^.*\\) ", "").split(" ");
+                    String self = pid.getFileName().toString();
+                    if (self.equals(postmaster)) {
+                        postgres += (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                                + Long.parseLong(f[14])) / tick;
+                    } else if (f[1].equals(postmaster)) {
+                        postgres += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / tick;
+                    }
+                } catch (Exception ignored) {
+                    // gone meanwhile
+                }
+            }
+            cpu.put("PostgreSQL (server processes)", postgres);
+        } catch (Exception e) {
+            cpu.put("PostgreSQL (server processes): /proc unreadable", 0.0);
+        }
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double jvm = os.getProcessCpuTime() / 1e9;
+        cpu.put("JVM (application, simulator, benchmark)", jvm);
+        Map<String, Long> threads = sampler.threadCpu();
+        threads.forEach((k, v) -> cpu.put("  of which " + k, v / 1e9));
+        // what no Java thread accounts for: the JVM's own threads (garbage collection, JIT compilation)
+        cpu.put("  of which GC, JIT and other JVM-internal threads", jvm - threads.values().stream()
+                .mapToLong(Long::longValue).sum() / 1e9);
+        cpu.put("    (garbage collection pauses, wall)", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum() / 1e3);
+        cpu.put("    (JIT compilation, per compiler thread)", ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3);
+        return cpu;
     }
 
     /** Where the sync thread is, classified by the innermost frame that tells. */
@@ -272,6 +332,7 @@ public final class SyncBenchmark {
         private final Map<String, Long> counts = new ConcurrentHashMap<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong samples = new AtomicLong();
+        private final Map<String, Map<Long, long[]>> threadCpu = new ConcurrentHashMap<>();
         private Thread thread;
 
         Sampler(String prefix) {
@@ -282,20 +343,37 @@ public final class SyncBenchmark {
             thread = new Thread(() -> {
                 var mx = ManagementFactory.getThreadMXBean();
                 long previous = System.nanoTime();
+                long round = 0;
+                List<Long> sync = List.of();
                 while (running.get()) {
                     long now = System.nanoTime();
                     // each sample stands for the time since the previous one: on a loaded machine the interval varies
                     long weight = now - previous;
                     previous = now;
-                    for (ThreadInfo info : mx.dumpAllThreads(false, false, 64)) {
-                        if (info.getThreadName().startsWith(prefix) && info.getStackTrace().length > 0
-                                && !isIdle(info.getStackTrace())) {
-                            counts.merge(classify(info.getStackTrace()), weight, Long::sum);
+                    // every 100 ms: which threads there are and their CPU time; every 10 ms: the sync threads' stacks
+                    if (round++ % 10 == 0) {
+                        List<Long> found = new java.util.ArrayList<>();
+                        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
+                            if (info == null) continue;
+                            long time = mx.getThreadCpuTime(info.getThreadId());
+                            if (time >= 0) {
+                                threadCpu.computeIfAbsent(group(info.getThreadName()), g -> new ConcurrentHashMap<>())
+                                        .merge(info.getThreadId(), new long[] {time, time}, (a, b) -> new long[] {a[0], b[1]});
+                            }
+                            if (info.getThreadName().startsWith(prefix)) found.add(info.getThreadId());
+                        }
+                        sync = found;
+                    }
+                    for (ThreadInfo info : mx.getThreadInfo(sync.stream().mapToLong(Long::longValue).toArray(), 64)) {
+                        if (info != null && info.getStackTrace().length > 0 && !isIdle(info.getStackTrace())) {
+                            String role = info.getThreadName().startsWith("sync-read-") ? "read-ahead thread: "
+                                    : "run thread: ";
+                            counts.merge(role + classify(info.getStackTrace()), weight, Long::sum);
                             samples.incrementAndGet();
                         }
                     }
                     try {
-                        Thread.sleep(5);
+                        Thread.sleep(10);
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -315,6 +393,24 @@ public final class SyncBenchmark {
 
         long samples() { return samples.get(); }
 
+        /** CPU nanoseconds of each thread group between its first and last sample. */
+        Map<String, Long> threadCpu() {
+            Map<String, Long> sums = new LinkedHashMap<>();
+            threadCpu.forEach((group, threads) -> sums.put(group,
+                    threads.values().stream().mapToLong(t -> t[1] - t[0]).sum()));
+            return sums;
+        }
+
+        private static String group(String name) {
+            if (name.startsWith("sync-read-")) return "the sync's read-ahead thread (fetch, parse, stage rows)";
+            if (name.startsWith("sync-")) return "the sync's run thread (COPY, upsert, commit)";
+            if (name.startsWith("simulator-") || name.startsWith("connectwise-read-ahead") || name.startsWith("HTTP-")) {
+                return "the simulator's threads (serving, rendering pages ahead)";
+            }
+            if (name.equals("benchmark-sampler")) return "this sampler";
+            return "other Java threads";
+        }
+
         private static boolean isIdle(StackTraceElement[] stack) {
             // an idle pool thread waits for its next task
             for (StackTraceElement e : stack) {
@@ -324,12 +420,24 @@ public final class SyncBenchmark {
         }
 
         private static String classify(StackTraceElement[] stack) {
+            for (StackTraceElement e : stack) {
+                if (e.getClassName().equals("com.mspanalytics.sync.PagePipeline")) {
+                    if (e.getMethodName().equals("offer")) return "waiting for the run thread (page ready)";
+                    if (e.getMethodName().equals("run") && any(stack, "java.util.concurrent.ArrayBlockingQueue")) {
+                        return "waiting for the read-ahead thread (next page)";
+                    }
+                    break;
+                }
+            }
             // outermost library wins: a PgJDBC socket read is JDBC, not networking in general
             if (any(stack, "org.postgresql.", "com.zaxxer.hikari.")) return "JDBC: PostgreSQL statements and commits (incl. round trips)";
             if (any(stack, "org.apache.hc.", "org.springframework.http.", "org.springframework.web.client.")) {
                 return "HTTP fetch: request and reading the response body";
             }
-            if (any(stack, "tools.jackson.", "com.fasterxml.jackson.")) return "JSON parsing of the page (client)";
+            if (any(stack, "com.mspanalytics.sync.StagedRows")) return "writing the COPY rows (client)";
+            if (any(stack, "tools.jackson.", "com.fasterxml.jackson.", "com.mspanalytics.connectors.RecordReader")) {
+                return "JSON parsing of the page (client)";
+            }
             if (any(stack, "org.springframework.transaction.", "org.springframework.jdbc.")) {
                 return "Spring JDBC / transactions (client side)";
             }

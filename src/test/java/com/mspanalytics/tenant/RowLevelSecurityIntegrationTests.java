@@ -127,6 +127,18 @@ class RowLevelSecurityIntegrationTests {
         assertThat(owned).isZero();
     }
 
+    /** Sync stages each page in a temporary table of its session (V12); nothing else needs more than DML. */
+    @Test
+    void theApplicationRoleMayCreateTemporaryTablesOnly() {
+        var privileges = JdbcClient.create(appDataSource).sql("""
+                SELECT has_database_privilege(current_user, current_database(), 'TEMPORARY'),
+                       has_database_privilege(current_user, current_database(), 'CREATE'),
+                       has_schema_privilege(current_user, 'public', 'CREATE')""")
+                .query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single();
+
+        assertThat(privileges).containsExactly(true, false, false);
+    }
+
     @Test
     void withoutATenantAQuerySeesZeroRows() {
         JdbcClient app = JdbcClient.create(appDataSource);

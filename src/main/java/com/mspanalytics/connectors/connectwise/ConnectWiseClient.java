@@ -34,7 +34,12 @@ final class ConnectWiseClient {
 
     /** GET {@code path} with {@code query} (values encoded here); retried and circuit-broken by {@link UpstreamCalls}. */
     String get(String path, Map<String, String> query, Map<String, String> headers) {
+        return new String(bytes(path, query, headers), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #get}, the body's bytes. */
+    byte[] bytes(String path, Map<String, String> query, Map<String, String> headers) {
         URI target = UpstreamHttp.uri(baseUrl + path, query);
-        return http.text(path, rest -> rest.get().uri(target).headers(h -> headers.forEach(h::set)));
+        return http.bytes(path, rest -> rest.get().uri(target).headers(h -> headers.forEach(h::set)));
     }
 }

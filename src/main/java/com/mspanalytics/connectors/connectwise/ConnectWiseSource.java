@@ -2,12 +2,16 @@ package com.mspanalytics.connectors.connectwise;
 
 import com.mspanalytics.connectors.OutboundHttp;
 import com.mspanalytics.connectors.OutboundUrlRejected;
+import com.mspanalytics.connectors.RecordReader;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.sync.PageCounts;
+import com.mspanalytics.sync.PagePipeline;
+import com.mspanalytics.sync.StagedRows;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,12 +31,19 @@ import tools.jackson.databind.json.JsonMapper;
  * when others change while we read, and the checkpoint after each page is exactly where to resume
  * after a crash. Each run starts {@code overlap} before the checkpoint; re-read records are not
  * rewritten. Small collections without {@code lastUpdated} are re-read whole.
+ *
+ * <p>Each page is parsed once into its table's staged rows ({@link RecordReader}) and written with its checkpoint in
+ * one transaction (COPY into the staging table, one upsert from it); the next page is fetched and parsed meanwhile
+ * ({@link PagePipeline}). A page that cannot be read fails the run once the pages before it are stored.
  */
 final class ConnectWiseSource implements SyncSource {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final RecordReader ADDITIONS = new RecordReader(ConnectWiseEntity.ADDITIONS.table());
+
     private final ConnectWiseEntity entity;
+    private final RecordReader reader;
     private final OutboundHttp http;
     private final UpstreamCalls calls;
     private final ConnectWiseProperties properties;
@@ -42,6 +52,7 @@ final class ConnectWiseSource implements SyncSource {
     ConnectWiseSource(ConnectWiseEntity entity, OutboundHttp http, UpstreamCalls calls, ConnectWiseProperties properties,
             Clock clock) {
         this.entity = entity;
+        this.reader = new RecordReader(entity.table());
         this.http = http;
         this.calls = calls;
         this.properties = properties;
@@ -76,12 +87,21 @@ final class ConnectWiseSource implements SyncSource {
         }
     }
 
+    /** A page read ahead of the store: what to write, and where the next one starts. */
+    private record Batch(int number, List<StagedRows> pages, int fetched, Keyset next, boolean last) {}
+
     private void pullIncrementally(SyncSession session, ConnectWiseClient client) {
         String checkpointName = "connectwise:" + entity.entity();
-        Keyset position = session.checkpoint(checkpointName).map(Keyset::parse)
+        Keyset start = session.checkpoint(checkpointName).map(Keyset::parse)
                 .map(k -> new Keyset(k.lastUpdated().minus(properties.overlap()), 0))
                 .orElse(null);
-        for (int page = 1; ; page++) {
+        // Page N+1 is fetched and parsed while page N is written; both steps of a page stay in order.
+        PagePipeline.run(entity.entity(), (Batch previous) -> {
+            if (previous != null && previous.last()) {
+                return null;
+            }
+            int page = previous == null ? 1 : previous.number() + 1;
+            Keyset position = previous == null ? start : previous.next();
             Map<String, String> query = new LinkedHashMap<>();
             if (position != null) {
                 query.put("conditions", position.condition());
@@ -89,55 +109,56 @@ final class ConnectWiseSource implements SyncSource {
             query.put("orderBy", "_info/lastUpdated asc, id asc");
             query.put("pageSize", String.valueOf(properties.pageSize()));
             query.put("page", "1");
-            String body = fetch(client, entity.path(), query, page);
-            JsonNode records = parseArray(body, entity.path(), page);
+            StagedRows rows = entity.table().rows();
+            RecordReader.Page records = read(reader, fetch(client, entity.path(), query, page), entity.path(), page,
+                    rows, Map.of());
             if (records.isEmpty()) {
-                return;
+                return null;
             }
-            Keyset next = Keyset.of(records.get(records.size() - 1), entity.path(), page);
-            session.commit(records.size(), upsert(session, body, null), checkpointName, next.format());
+            Keyset next = Keyset.of(records.last(), entity.path(), page);
+            List<StagedRows> pages = new ArrayList<>(List.of(rows));
             if (entity.entity().equals("agreements")) {
-                pullAdditions(session, client, records);
+                pages.add(additions(client, records));
             }
-            if (records.size() < properties.pageSize()) {
-                return;
-            }
-            position = next;
-        }
+            int fetched = pages.stream().mapToInt(StagedRows::size).sum();
+            return new Batch(page, pages, fetched, next, records.size() < properties.pageSize());
+        }, batch -> session.commit(batch.fetched(), batch.pages(), checkpointName, batch.next().format()));
     }
 
     private void pullWhole(SyncSession session, ConnectWiseClient client) {
-        for (int page = 1; ; page++) {
-            String body = fetch(client, entity.path(), Map.of("orderBy", "id asc",
-                    "pageSize", String.valueOf(properties.pageSize()), "page", String.valueOf(page)), page);
-            JsonNode records = parseArray(body, entity.path(), page);
-            if (records.isEmpty()) {
-                return;
+        PagePipeline.run(entity.entity(), (Batch previous) -> {
+            if (previous != null && previous.last()) {
+                return null;
             }
-            session.commit(records.size(), upsert(session, body, null), null, null);
-            if (records.size() < properties.pageSize()) {
-                return;
-            }
-        }
+            int page = previous == null ? 1 : previous.number() + 1;
+            StagedRows rows = entity.table().rows();
+            RecordReader.Page records = read(reader, fetch(client, entity.path(), Map.of("orderBy", "id asc",
+                    "pageSize", String.valueOf(properties.pageSize()), "page", String.valueOf(page)), page),
+                    entity.path(), page, rows, Map.of());
+            return records.isEmpty() ? null
+                    : new Batch(page, List.of(rows), rows.size(), null, records.size() < properties.pageSize());
+        }, batch -> session.commit(batch.fetched(), batch.pages(), null, null));
     }
 
-    private void pullAdditions(SyncSession session, ConnectWiseClient client, JsonNode agreements) {
-        ConnectWiseEntity additions = ConnectWiseEntity.ADDITIONS;
-        for (JsonNode agreement : agreements) {
-            long id = agreement.path("id").asLong();
-            String path = additions.path().replace("{id}", Long.toString(id));
+    /**
+     * The additions of every agreement of a page, staged together: they are written in the agreements' transaction,
+     * so the checkpoint never passes an agreement whose additions are not stored.
+     */
+    private StagedRows additions(ConnectWiseClient client, RecordReader.Page agreements) {
+        StagedRows rows = ConnectWiseEntity.ADDITIONS.table().rows();
+        for (RecordReader.Record agreement : agreements.records()) {
+            String id = agreement.text(ConnectWiseEntity.ID);
+            String path = ConnectWiseEntity.ADDITIONS.path().replace("{id}", id == null ? "0" : id);
             for (int page = 1; ; page++) {
-                String body = fetch(client, path, Map.of("pageSize", String.valueOf(properties.pageSize()),
-                        "page", String.valueOf(page)), page);
-                JsonNode records = parseArray(body, path, page);
-                if (!records.isEmpty()) {
-                    session.commit(records.size(), upsertOf(additions, session, body, id), null, null);
-                }
+                RecordReader.Page records = read(ADDITIONS, fetch(client, path, Map.of("pageSize",
+                        String.valueOf(properties.pageSize()), "page", String.valueOf(page)), page), path, page, rows,
+                        Map.of("agreement_id", id == null ? "0" : id));
                 if (records.size() < properties.pageSize()) {
                     break;
                 }
             }
         }
+        return rows;
     }
 
     /**
@@ -154,7 +175,7 @@ final class ConnectWiseSource implements SyncSource {
         List<Long> ids = new ArrayList<>();
         long after = 0;
         for (int page = 1; ; page++) {
-            String body = fetch(client, entity.path(), Map.of("fields", "id", "pageSize",
+            byte[] body = fetch(client, entity.path(), Map.of("fields", "id", "pageSize",
                     String.valueOf(properties.pageSize()), "pageId", Long.toString(after)),
                     Map.of("pagination-type", "forward-only"), page);
             JsonNode records = parseArray(body, entity.path(), page);
@@ -167,32 +188,25 @@ final class ConnectWiseSource implements SyncSource {
         Long[] present = ids.toArray(Long[]::new);
         session.commit(0, jdbc -> new PageCounts(0, 0, jdbc.sql("""
                 UPDATE %s SET deleted_at = now()
-                WHERE deleted_at IS NULL AND NOT (id = ANY (CAST(:ids AS bigint[])))""".formatted(entity.table()))
+                WHERE deleted_at IS NULL AND NOT (id = ANY (CAST(:ids AS bigint[])))""".formatted(entity.tableName()))
                 .param("ids", present).update()), checkpointName, now.toString());
     }
 
-    private SyncSession.PageWrite upsert(SyncSession session, String body, Long parentId) {
-        return upsertOf(entity, session, body, parentId);
-    }
-
-    static SyncSession.PageWrite upsertOf(ConnectWiseEntity target, SyncSession session, String body, Long parentId) {
-        return (JdbcClient jdbc) -> {
-            var statement = jdbc.sql(target.upsertSql()).param("tenant", session.tenant().value()).param("page", body);
-            if (parentId != null) {
-                statement = statement.param("parentId", parentId);
-            }
-            return statement.query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), 0)).single();
-        };
-    }
-
-    private static String fetch(ConnectWiseClient client, String path, Map<String, String> query, int page) {
+    private static byte[] fetch(ConnectWiseClient client, String path, Map<String, String> query, int page) {
         return fetch(client, path, query, Map.of(), page);
     }
 
-    private static String fetch(ConnectWiseClient client, String path, Map<String, String> query,
+    /** Page {@code page} of {@code path} into {@code rows}; a failure names the page. */
+    private static RecordReader.Page read(RecordReader reader, byte[] body, String path, int page, StagedRows rows,
+            Map<String, String> params) {
+        return reader.read(body, null, rows, params, problem -> new SyncFailure(ConnectWiseClient.SERVICE + " " + path
+                + " page " + page + ": " + problem));
+    }
+
+    private static byte[] fetch(ConnectWiseClient client, String path, Map<String, String> query,
             Map<String, String> headers, int page) {
         try {
-            return client.get(path, query, headers);
+            return client.bytes(path, query, headers);
         } catch (OutboundUrlRejected e) {
             throw new SyncFailure(e.getMessage() + "; fix baseUrl with PUT /settings/connectors/connectwise");
         } catch (UpstreamException e) {
@@ -201,6 +215,10 @@ final class ConnectWiseSource implements SyncSource {
     }
 
     static JsonNode parseArray(String body, String path, int page) {
+        return parseArray(body.getBytes(StandardCharsets.UTF_8), path, page);
+    }
+
+    static JsonNode parseArray(byte[] body, String path, int page) {
         try {
             JsonNode node = JSON.readTree(body);
             if (!node.isArray()) {

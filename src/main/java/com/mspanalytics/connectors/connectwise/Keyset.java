@@ -1,19 +1,21 @@
 package com.mspanalytics.connectors.connectwise;
 
+import com.mspanalytics.connectors.RecordReader;
 import com.mspanalytics.sync.SyncFailure;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import tools.jackson.databind.JsonNode;
 
 /** Where an incremental read stands: after the record with this {@code _info/lastUpdated} and id. */
 record Keyset(Instant lastUpdated, long id) {
 
-    static Keyset of(JsonNode record, String path, int page) {
+    static Keyset of(RecordReader.Record record, String path, int page) {
+        String lastUpdated = record.text(ConnectWiseEntity.LAST_UPDATED);
+        String id = record.text(ConnectWiseEntity.ID);
         try {
-            return new Keyset(Instant.parse(record.path("_info").path("lastUpdated").asString()), record.path("id").asLong());
+            return new Keyset(Instant.parse(lastUpdated == null ? "" : lastUpdated), id == null ? 0 : Long.parseLong(id));
         } catch (DateTimeParseException | IllegalArgumentException e) {
             throw new SyncFailure(ConnectWiseClient.SERVICE + " " + path + " page " + page
-                    + ": a record without a valid _info.lastUpdated");
+                    + ": a record without a valid _info.lastUpdated and id");
         }
     }
 

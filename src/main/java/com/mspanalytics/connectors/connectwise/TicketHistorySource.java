@@ -64,7 +64,31 @@ final class TicketHistorySource implements SyncSource {
     private static final Pattern STATUS_CHANGE = Pattern.compile("^\\s*status\\b.*" + STATUS_CHANGE_SQL,
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final ConnectWiseEntity ENTITY = ConnectWiseEntity.STATUS_CHANGES;
+    private static final String ENTITY = "ticket-history";
+    private static final String PATH = "/system/audittrail";
+    /**
+     * One statement per ticket with history (the trail arrives per ticket, so there is no page to stage): audit
+     * entries have no id, so the id is a 60-bit hash of the ticket id and the entry, and an entry read again is the
+     * same row; unchanged entries are not rewritten.
+     */
+    private static final String UPSERT = """
+            WITH written AS (
+                INSERT INTO cw_ticket_status_changes (tenant_id, id, ticket_id, changed_at, changed_by, from_status,
+                                                      to_status, raw, synced_at, deleted_at)
+                SELECT :tenant, ('x' || left(md5(CAST(:parentId AS text) || '|' || r::text), 15))::bit(60)::bigint,
+                       CAST(:parentId AS bigint), (r->>'enteredDate')::timestamptz, r->>'enteredBy',
+                       (regexp_match(r->>'text', '%1$s', 'i'))[1], (regexp_match(r->>'text', '%1$s', 'i'))[2],
+                       r, now(), NULL
+                FROM jsonb_array_elements(CAST(:page AS jsonb)) AS r
+                ON CONFLICT (tenant_id, id) DO UPDATE SET
+                    ticket_id = EXCLUDED.ticket_id, changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by,
+                    from_status = EXCLUDED.from_status, to_status = EXCLUDED.to_status, raw = EXCLUDED.raw,
+                    synced_at = now(), deleted_at = NULL
+                WHERE cw_ticket_status_changes.raw IS DISTINCT FROM EXCLUDED.raw
+                   OR cw_ticket_status_changes.deleted_at IS NOT NULL
+                RETURNING (xmax = 0) AS inserted)
+            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
+            FROM written""".formatted(STATUS_CHANGE_SQL);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final OutboundHttp http;
@@ -86,7 +110,7 @@ final class TicketHistorySource implements SyncSource {
 
     @Override
     public String entity() {
-        return ENTITY.entity();
+        return ENTITY;
     }
 
     @Override
@@ -97,7 +121,7 @@ final class TicketHistorySource implements SyncSource {
     /** After tickets (60): it reads the tickets that run stored. */
     @Override
     public int order() {
-        return ENTITY.order();
+        return 65;
     }
 
     @Override
@@ -134,8 +158,10 @@ final class TicketHistorySource implements SyncSource {
                     for (Map.Entry<Long, List<JsonNode>> ticket : changes.entrySet()) {
                         if (!ticket.getValue().isEmpty()) {
                             ArrayNode page = JSON.createArrayNode().addAll(ticket.getValue());
-                            counts = counts.plus(ConnectWiseSource.upsertOf(ENTITY, session, page.toString(), ticket.getKey())
-                                    .write(db));
+                            counts = counts.plus(db.sql(UPSERT).param("tenant", session.tenant().value())
+                                    .param("page", page.toString()).param("parentId", ticket.getKey())
+                                    .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), 0))
+                                    .single());
                         }
                     }
                     return counts;
@@ -197,7 +223,7 @@ final class TicketHistorySource implements SyncSource {
             query.put("page", String.valueOf(page));
             String body;
             try {
-                body = client.get(ENTITY.path(), query, Map.of());
+                body = client.get(PATH, query, Map.of());
             } catch (OutboundUrlRejected e) {
                 throw new SyncFailure(e.getMessage() + "; fix baseUrl with PUT /settings/connectors/connectwise");
             } catch (UpstreamException e) {
@@ -208,7 +234,7 @@ final class TicketHistorySource implements SyncSource {
                         + (e.status() == 401 || e.status() == 403 ? "; check the connectwise credentials and that the "
                                 + "API member may read the audit trail (PUT /settings/connectors/connectwise)" : ""));
             }
-            JsonNode entries = ConnectWiseSource.parseArray(body, ENTITY.path() + " of ticket " + ticketId, page);
+            JsonNode entries = ConnectWiseSource.parseArray(body, PATH + " of ticket " + ticketId, page);
             for (JsonNode entry : entries) {
                 if (STATUS_CHANGE.matcher(entry.path("text").asString("")).find()) {
                     changes.add(entry);

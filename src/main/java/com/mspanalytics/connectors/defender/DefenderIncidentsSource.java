@@ -1,9 +1,11 @@
 package com.mspanalytics.connectors.defender;
 
 import com.mspanalytics.connectors.OutboundHttp;
+import com.mspanalytics.connectors.RecordReader;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
+import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
@@ -14,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Syncs Microsoft Defender incidents (Graph {@code /v1.0/security/incidents}) into {@code defender_incidents}
@@ -29,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Merged incidents have no tombstone: Graph keeps them with {@code status: redirected} and the surviving
  * incident in {@code redirectIncidentId}; they are stored like that, and their alerts' {@code incidentId} already
  * names the survivor. How Graph's fields become columns is documented in
- * V11__create_ticket_status_changes_and_defender_incidents.sql and done in {@link #UPSERT}; enums compare
+ * V11__create_ticket_status_changes_and_defender_incidents.sql and done in {@link #TABLE}; enums compare
  * case-insensitively. There is no resolvedDateTime on incidents: {@code resolved_at} is the
  * {@code lastUpdateDateTime} the incident was first seen resolved with, kept while it stays resolved.
  */
@@ -40,37 +41,38 @@ final class DefenderIncidentsSource implements SyncSource {
     /** Graph's limit for {@code $top} on incidents (the captured 400 above it). */
     static final int MAX_TOP = 50;
 
-    private static final String UPSERT = """
+    static final RecordTable TABLE = RecordTable.into("defender_incidents")
+            .stage(RecordTable.Type.TEXT, "id", "tenantId", "displayName", "status", "redirectIncidentId", "severity",
+                    "classification", "determination", "assignedTo", "createdDateTime", "lastUpdateDateTime")
+            .build(stage -> """
             WITH page AS (
-                SELECT DISTINCT ON (r->>'id') r
-                FROM jsonb_array_elements(CAST(:page AS jsonb)->'value') AS r
-                ORDER BY r->>'id', r->>'lastUpdateDateTime' DESC),
+                SELECT DISTINCT ON ("id") * FROM %s ORDER BY "id", "lastUpdateDateTime" DESC),
             normalised AS (
-                SELECT r, CASE lower(r->>'status')
-                              WHEN 'active' THEN 'active'
-                              WHEN 'inprogress' THEN 'in_progress'
-                              WHEN 'awaitingaction' THEN 'awaiting_action'
-                              WHEN 'resolved' THEN 'resolved'
-                              WHEN 'redirected' THEN 'redirected'
-                              ELSE 'unknown' END AS status
+                SELECT page.*, CASE lower("status")
+                                   WHEN 'active' THEN 'active'
+                                   WHEN 'inprogress' THEN 'in_progress'
+                                   WHEN 'awaitingaction' THEN 'awaiting_action'
+                                   WHEN 'resolved' THEN 'resolved'
+                                   WHEN 'redirected' THEN 'redirected'
+                                   ELSE 'unknown' END AS normalised_status
                 FROM page),
             written AS (
                 INSERT INTO defender_incidents (tenant_id, id, client_key, display_name, status, redirect_incident_id,
                         severity, classification, determination, assigned_to, created_at, resolved_at, last_updated, raw,
                         synced_at)
-                SELECT :tenant, r->>'id', r->>'tenantId', r->>'displayName', status, r->>'redirectIncidentId',
-                       CASE lower(r->>'severity')
+                SELECT :tenant, "id", "tenantId", "displayName", normalised_status, "redirectIncidentId",
+                       CASE lower("severity")
                             WHEN 'high' THEN 'high' WHEN 'medium' THEN 'medium' WHEN 'low' THEN 'low'
                             ELSE 'informational' END,
-                       CASE lower(r->>'classification')
+                       CASE lower("classification")
                             WHEN 'truepositive' THEN 'true_positive'
                             WHEN 'falsepositive' THEN 'false_positive'
                             WHEN 'informationalexpectedactivity' THEN 'benign'
                             ELSE 'undetermined' END,
-                       r->>'determination', r->>'assignedTo',
-                       (r->>'createdDateTime')::timestamptz,
-                       CASE WHEN status = 'resolved' THEN (r->>'lastUpdateDateTime')::timestamptz END,
-                       (r->>'lastUpdateDateTime')::timestamptz,
+                       "determination", "assignedTo",
+                       CAST("createdDateTime" AS timestamptz),
+                       CASE WHEN normalised_status = 'resolved' THEN CAST("lastUpdateDateTime" AS timestamptz) END,
+                       CAST("lastUpdateDateTime" AS timestamptz),
                        r, now()
                 FROM normalised
                 ON CONFLICT (tenant_id, id) DO UPDATE SET
@@ -84,10 +86,10 @@ final class DefenderIncidentsSource implements SyncSource {
                 WHERE defender_incidents.raw IS DISTINCT FROM EXCLUDED.raw
                 RETURNING (xmax = 0) AS inserted)
             SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-            FROM written""";
+            FROM written""".formatted(stage), false);
 
     private static final WatermarkPages.Feed FEED =
-            new WatermarkPages.Feed("value", DefenderIncidentsSource::lastUpdate, UPSERT, false);
+            new WatermarkPages.Feed("value", DefenderIncidentsSource::lastUpdate, TABLE);
 
     private final OutboundHttp http;
     private final UpstreamCalls calls;
@@ -128,13 +130,15 @@ final class DefenderIncidentsSource implements SyncSource {
                 (target, page) -> fetch(client, target, page), (link, page) -> client.next(link, path, page));
     }
 
-    private static Instant lastUpdate(JsonNode incident, String path, int page) {
-        if (!incident.path("id").isString()) {
+    private static Instant lastUpdate(RecordReader.Record incident, String path, int page) {
+        if (incident.kind("id") != RecordReader.Kind.STRING) {
             throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page + ": an incident without an id");
         }
         try {
-            OffsetDateTime.parse(incident.path("createdDateTime").asString(""));
-            return OffsetDateTime.parse(incident.path("lastUpdateDateTime").asString("")).toInstant();
+            String created = incident.text("createdDateTime");
+            String updated = incident.text("lastUpdateDateTime");
+            OffsetDateTime.parse(created == null ? "" : created);
+            return OffsetDateTime.parse(updated == null ? "" : updated).toInstant();
         } catch (DateTimeParseException e) {
             throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page
                     + ": an incident without a valid createdDateTime and lastUpdateDateTime");

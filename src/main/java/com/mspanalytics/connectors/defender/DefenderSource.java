@@ -1,9 +1,12 @@
 package com.mspanalytics.connectors.defender;
 
 import com.mspanalytics.connectors.OutboundHttp;
+import com.mspanalytics.connectors.RecordReader;
+import com.mspanalytics.connectors.SecurityEvents;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
+import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
@@ -14,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Syncs Microsoft Defender alerts (Graph {@code alerts_v2}) into {@code security_events} (source {@code defender};
@@ -33,11 +35,10 @@ import tools.jackson.databind.JsonNode;
  * (an overlap before the largest timestamp seen) covers as long as a walk is shorter than the overlap.
  *
  * <p>How Graph's fields become the normalised security event is documented in
- * V6__create_reviews_and_security_events.sql and done in {@link #UPSERT}; enum values are compared
- * case-insensitively (Graph's own examples mix {@code truePositive} and {@code TruePositive}).
- * {@code acknowledged_at} keeps the earliest value ever derived, so the first move out of "new" never moves later;
- * {@code resolved_at} likewise while resolved, and is cleared on a reopen. Every alert is an event, and KPI 12 counts
- * events; the incidents the alerts belong to ({@code raw->>'incidentId'}) are synced apart, by
+ * V6__create_reviews_and_security_events.sql and done in {@link #TABLE}; enum values are compared
+ * case-insensitively (Graph's own examples mix {@code truePositive} and {@code TruePositive}). How the event is then
+ * stored (the earliest acknowledged_at wins, and so on) is in {@link SecurityEvents}. Every alert is an event, and KPI
+ * 12 counts events; the incidents the alerts belong to ({@code raw->>'incidentId'}) are synced apart, by
  * {@link DefenderIncidentsSource}.
  */
 @Component
@@ -45,58 +46,40 @@ final class DefenderSource implements SyncSource {
 
     static final String CHECKPOINT = "defender:alerts";
 
-    private static final String UPSERT = """
-            WITH page AS (
-                SELECT DISTINCT ON (r->>'id') r
-                FROM jsonb_array_elements(CAST(:page AS jsonb)->'value') AS r
-                ORDER BY r->>'id', r->>'lastUpdateDateTime' DESC),
-            normalised AS (
-                SELECT r, s.status,
-                       (SELECT min((c->>'createdDateTime')::timestamptz) FROM jsonb_array_elements(
-                            CASE WHEN jsonb_typeof(r->'comments') = 'array' THEN r->'comments' ELSE '[]' END) c)
-                           AS first_comment
-                FROM page,
-                     LATERAL (SELECT CASE lower(r->>'status')
-                                         WHEN 'inprogress' THEN 'in_progress'
-                                         WHEN 'resolved' THEN 'resolved'
-                                         ELSE 'new' END AS status) AS s),
-            written AS (
-                INSERT INTO security_events (tenant_id, source, external_id, client_key, client_name, severity, status,
-                        classification, title, created_at, acknowledged_at, resolved_at, last_updated, raw, synced_at)
-                SELECT :tenant, 'defender', r->>'id', r->>'tenantId', NULL,
-                       CASE lower(r->>'severity')
-                            WHEN 'high' THEN 'high' WHEN 'medium' THEN 'medium' WHEN 'low' THEN 'low'
-                            ELSE 'informational' END,
-                       status,
-                       CASE lower(r->>'classification')
-                            WHEN 'truepositive' THEN 'true_positive'
-                            WHEN 'falsepositive' THEN 'false_positive'
-                            WHEN 'informationalexpectedactivity' THEN 'benign'
-                            ELSE 'undetermined' END,
-                       r->>'title',
-                       (r->>'createdDateTime')::timestamptz,
-                       CASE WHEN status <> 'new' THEN coalesce(first_comment,
-                            CASE WHEN status = 'resolved' THEN (r->>'resolvedDateTime')::timestamptz END,
-                            (r->>'lastUpdateDateTime')::timestamptz) END,
-                       CASE WHEN status = 'resolved' THEN coalesce((r->>'resolvedDateTime')::timestamptz,
-                            (r->>'lastUpdateDateTime')::timestamptz) END,
-                       (r->>'lastUpdateDateTime')::timestamptz,
-                       r, now()
-                FROM normalised
-                ON CONFLICT (tenant_id, source, external_id) DO UPDATE SET
-                    client_key = EXCLUDED.client_key, severity = EXCLUDED.severity, status = EXCLUDED.status,
-                    classification = EXCLUDED.classification, title = EXCLUDED.title, created_at = EXCLUDED.created_at,
-                    acknowledged_at = LEAST(security_events.acknowledged_at, EXCLUDED.acknowledged_at),
-                    resolved_at = CASE WHEN EXCLUDED.resolved_at IS NOT NULL
-                                       THEN LEAST(security_events.resolved_at, EXCLUDED.resolved_at) END,
-                    last_updated = EXCLUDED.last_updated, raw = EXCLUDED.raw, synced_at = now()
-                WHERE security_events.raw IS DISTINCT FROM EXCLUDED.raw
-                RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-            FROM written""";
+    /** How an alert becomes a security event (V6__create_reviews_and_security_events.sql); the rest is shared. */
+    static final RecordTable TABLE = SecurityEvents.table("defender", "id", "lastUpdateDateTime",
+            s -> s.stage(RecordTable.Type.TEXT, "status", "tenantId", "severity", "classification", "title",
+                            "createdDateTime", "resolvedDateTime")
+                    .stage(RecordTable.Type.JSONB, "comments"), """
+            SELECT "id" AS external_id, "tenantId" AS client_key, CAST(NULL AS text) AS client_name,
+                   CASE lower("severity")
+                        WHEN 'high' THEN 'high' WHEN 'medium' THEN 'medium' WHEN 'low' THEN 'low'
+                        ELSE 'informational' END AS severity,
+                   s.status,
+                   CASE lower("classification")
+                        WHEN 'truepositive' THEN 'true_positive'
+                        WHEN 'falsepositive' THEN 'false_positive'
+                        WHEN 'informationalexpectedactivity' THEN 'benign'
+                        ELSE 'undetermined' END AS classification,
+                   "title" AS title,
+                   CAST("createdDateTime" AS timestamptz) AS created_at,
+                   CASE WHEN s.status <> 'new' THEN coalesce(first_comment,
+                        CASE WHEN s.status = 'resolved' THEN CAST("resolvedDateTime" AS timestamptz) END,
+                        CAST("lastUpdateDateTime" AS timestamptz)) END AS acknowledged_at,
+                   CASE WHEN s.status = 'resolved' THEN coalesce(CAST("resolvedDateTime" AS timestamptz),
+                        CAST("lastUpdateDateTime" AS timestamptz)) END AS resolved_at,
+                   CAST("lastUpdateDateTime" AS timestamptz) AS last_updated,
+                   r
+            FROM page,
+                 LATERAL (SELECT CASE lower(page."status")
+                                     WHEN 'inprogress' THEN 'in_progress'
+                                     WHEN 'resolved' THEN 'resolved'
+                                     ELSE 'new' END AS status) AS s,
+                 LATERAL (SELECT min((c->>'createdDateTime')::timestamptz) AS first_comment
+                          FROM jsonb_array_elements(CASE WHEN jsonb_typeof("comments") = 'array'
+                                                         THEN "comments" ELSE '[]' END) c) AS comments""");
 
-    private static final WatermarkPages.Feed FEED =
-            new WatermarkPages.Feed("value", DefenderSource::lastUpdate, UPSERT, false);
+    private static final WatermarkPages.Feed FEED = new WatermarkPages.Feed("value", DefenderSource::lastUpdate, TABLE);
 
     private final OutboundHttp http;
     private final UpstreamCalls calls;
@@ -136,12 +119,13 @@ final class DefenderSource implements SyncSource {
                 (target, page) -> fetch(client, target, page), (link, page) -> client.next(link, path, page));
     }
 
-    private static Instant lastUpdate(JsonNode alert, String path, int page) {
-        if (!alert.path("id").isString()) {
+    private static Instant lastUpdate(RecordReader.Record alert, String path, int page) {
+        if (alert.kind("id") != RecordReader.Kind.STRING) {
             throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page + ": an alert without an id");
         }
         try {
-            return OffsetDateTime.parse(alert.path("lastUpdateDateTime").asString("")).toInstant();
+            String updated = alert.text("lastUpdateDateTime");
+            return OffsetDateTime.parse(updated == null ? "" : updated).toInstant();
         } catch (DateTimeParseException e) {
             throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page
                     + ": an alert without a valid lastUpdateDateTime");

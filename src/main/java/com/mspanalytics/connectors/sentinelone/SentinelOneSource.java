@@ -1,9 +1,13 @@
 package com.mspanalytics.connectors.sentinelone;
 
 import com.mspanalytics.connectors.OutboundHttp;
+import com.mspanalytics.connectors.RecordReader;
+import com.mspanalytics.connectors.SecurityEvents;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
+import com.mspanalytics.sync.PagePipeline;
+import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
@@ -28,73 +32,53 @@ import tools.jackson.databind.JsonNode;
  * again later in the same walk, never jumped over; {@code __gte} with the overlap re-reads the ties at the
  * boundary. Re-read threats whose JSON did not change are not rewritten.
  *
- * <p>{@code acknowledged_at} keeps the earliest value ever derived ({@code LEAST} ignores NULLs), so the first
- * move out of "new" never moves later; {@code resolved_at} likewise while resolved, and is cleared on a reopen.
- *
  * <p>How S1's fields become the normalised security event (severity, status, classification, acknowledged_at,
- * resolved_at) is documented in V6__create_reviews_and_security_events.sql and done in {@link #UPSERT}.
+ * resolved_at) is documented in V6__create_reviews_and_security_events.sql and done in {@link #TABLE}; how the
+ * event is then stored (the earliest acknowledged_at wins, and so on) is in {@link SecurityEvents}.
  */
 @Component
 final class SentinelOneSource implements SyncSource {
 
     static final String CHECKPOINT = "sentinelone:threats";
 
-    private static final String UPSERT = """
-            WITH page AS (
-                SELECT DISTINCT ON (r->>'id') r
-                FROM jsonb_array_elements(CAST(:page AS jsonb)->'data') AS r
-                ORDER BY r->>'id', r->'threatInfo'->>'updatedAt' DESC),
-            normalised AS (
-                SELECT r, i, a, s.status,
-                       (SELECT min((m->>'mitigationStartedAt')::timestamptz) FROM jsonb_array_elements(
-                            CASE WHEN jsonb_typeof(r->'mitigationStatus') = 'array' THEN r->'mitigationStatus'
-                                 ELSE '[]' END) m) AS first_started,
-                       (SELECT max((m->>'mitigationEndedAt')::timestamptz) FROM jsonb_array_elements(
-                            CASE WHEN jsonb_typeof(r->'mitigationStatus') = 'array' THEN r->'mitigationStatus'
-                                 ELSE '[]' END) m) AS last_ended
-                FROM page,
-                     LATERAL (SELECT r->'threatInfo' AS i, r->'agentRealtimeInfo' AS a) AS x,
-                     LATERAL (SELECT CASE lower(r->'threatInfo'->>'incidentStatus')
-                                         WHEN 'in_progress' THEN 'in_progress'
-                                         WHEN 'resolved' THEN 'resolved'
-                                         ELSE 'new' END AS status) AS s),
-            written AS (
-                INSERT INTO security_events (tenant_id, source, external_id, client_key, client_name, severity, status,
-                        classification, title, created_at, acknowledged_at, resolved_at, last_updated, raw, synced_at)
-                SELECT :tenant, 'sentinelone', r->>'id',
-                       coalesce(a->>'siteId', r->'agentDetectionInfo'->>'siteId'),
-                       coalesce(a->>'siteName', r->'agentDetectionInfo'->>'siteName'),
-                       CASE WHEN lower(i->>'classification') = 'ransomware' THEN 'critical'
-                            WHEN lower(i->>'confidenceLevel') = 'malicious' THEN 'high'
-                            WHEN lower(i->>'confidenceLevel') = 'suspicious' THEN 'medium'
-                            ELSE 'low' END,
-                       status,
-                       CASE WHEN lower(i->>'analystVerdict') = 'true_positive' THEN 'true_positive'
-                            WHEN lower(i->>'analystVerdict') = 'false_positive' THEN 'false_positive'
-                            WHEN lower(i->>'mitigationStatus') = 'marked_as_benign' THEN 'benign'
-                            ELSE 'undetermined' END,
-                       i->>'threatName',
-                       (i->>'createdAt')::timestamptz,
-                       CASE WHEN status <> 'new' THEN coalesce(first_started, (i->>'updatedAt')::timestamptz) END,
-                       CASE WHEN status = 'resolved' THEN coalesce(last_ended, (i->>'updatedAt')::timestamptz) END,
-                       (i->>'updatedAt')::timestamptz,
-                       r, now()
-                FROM normalised
-                ON CONFLICT (tenant_id, source, external_id) DO UPDATE SET
-                    client_key = EXCLUDED.client_key, client_name = EXCLUDED.client_name, severity = EXCLUDED.severity,
-                    status = EXCLUDED.status, classification = EXCLUDED.classification, title = EXCLUDED.title,
-                    created_at = EXCLUDED.created_at,
-                    acknowledged_at = LEAST(security_events.acknowledged_at, EXCLUDED.acknowledged_at),
-                    resolved_at = CASE WHEN EXCLUDED.resolved_at IS NOT NULL
-                                       THEN LEAST(security_events.resolved_at, EXCLUDED.resolved_at) END,
-                    last_updated = EXCLUDED.last_updated, raw = EXCLUDED.raw, synced_at = now()
-                WHERE security_events.raw IS DISTINCT FROM EXCLUDED.raw
-                RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-            FROM written""";
+    /** How a threat becomes a security event (V6__create_reviews_and_security_events.sql); the rest is shared. */
+    static final RecordTable TABLE = SecurityEvents.table("sentinelone", "id", "threatInfo.updatedAt",
+            s -> s.stage(RecordTable.Type.TEXT, "threatInfo.classification", "threatInfo.confidenceLevel",
+                            "threatInfo.incidentStatus", "threatInfo.analystVerdict", "threatInfo.mitigationStatus",
+                            "threatInfo.threatName", "threatInfo.createdAt", "agentRealtimeInfo.siteId",
+                            "agentRealtimeInfo.siteName", "agentDetectionInfo.siteId", "agentDetectionInfo.siteName")
+                    .stage(RecordTable.Type.JSONB, "mitigationStatus"), """
+            SELECT "id" AS external_id,
+                   coalesce("agentRealtimeInfo.siteId", "agentDetectionInfo.siteId") AS client_key,
+                   coalesce("agentRealtimeInfo.siteName", "agentDetectionInfo.siteName") AS client_name,
+                   CASE WHEN lower("threatInfo.classification") = 'ransomware' THEN 'critical'
+                        WHEN lower("threatInfo.confidenceLevel") = 'malicious' THEN 'high'
+                        WHEN lower("threatInfo.confidenceLevel") = 'suspicious' THEN 'medium'
+                        ELSE 'low' END AS severity,
+                   s.status,
+                   CASE WHEN lower("threatInfo.analystVerdict") = 'true_positive' THEN 'true_positive'
+                        WHEN lower("threatInfo.analystVerdict") = 'false_positive' THEN 'false_positive'
+                        WHEN lower("threatInfo.mitigationStatus") = 'marked_as_benign' THEN 'benign'
+                        ELSE 'undetermined' END AS classification,
+                   "threatInfo.threatName" AS title,
+                   CAST("threatInfo.createdAt" AS timestamptz) AS created_at,
+                   CASE WHEN s.status <> 'new' THEN coalesce(first_started, CAST("threatInfo.updatedAt" AS timestamptz))
+                        END AS acknowledged_at,
+                   CASE WHEN s.status = 'resolved' THEN coalesce(last_ended, CAST("threatInfo.updatedAt" AS timestamptz))
+                        END AS resolved_at,
+                   CAST("threatInfo.updatedAt" AS timestamptz) AS last_updated,
+                   r
+            FROM page,
+                 LATERAL (SELECT CASE lower("threatInfo.incidentStatus")
+                                     WHEN 'in_progress' THEN 'in_progress'
+                                     WHEN 'resolved' THEN 'resolved'
+                                     ELSE 'new' END AS status) AS s,
+                 LATERAL (SELECT min((m->>'mitigationStartedAt')::timestamptz) AS first_started,
+                                 max((m->>'mitigationEndedAt')::timestamptz) AS last_ended
+                          FROM jsonb_array_elements(CASE WHEN jsonb_typeof("mitigationStatus") = 'array'
+                                                         THEN "mitigationStatus" ELSE '[]' END) m) AS mitigation""");
 
-    private static final WatermarkPages.Feed FEED =
-            new WatermarkPages.Feed("data", SentinelOneSource::updatedAt, UPSERT, false);
+    private static final WatermarkPages.Feed FEED = new WatermarkPages.Feed("data", SentinelOneSource::updatedAt, TABLE);
 
     private final OutboundHttp http;
     private final UpstreamCalls calls;
@@ -132,29 +116,33 @@ final class SentinelOneSource implements SyncSource {
         filter.put("sortBy", "updatedAt");
         filter.put("sortOrder", "asc");
         filter.put("limit", String.valueOf(properties.pageSize()));
-        String cursor = null;
         // Not followLinks: S1 pages by cursor under a repeated filter and may move the checkpoint with every page.
-        for (int number = 1; ; number++) {
+        PagePipeline.run(CHECKPOINT, (WatermarkPages.Page previous) -> {
+            String cursor = null;
+            if (previous != null) {
+                JsonNode next = previous.envelope().path("pagination").path("nextCursor");
+                if (!next.isString() || next.asString().isBlank() || previous.records().isEmpty()) {
+                    return null;
+                }
+                cursor = next.asString();
+            }
+            int number = previous == null ? 1 : previous.number() + 1;
             Map<String, String> query = new LinkedHashMap<>(filter);
             if (cursor != null) {
                 query.put("cursor", cursor);
             }
-            WatermarkPages.Page page = pages.read(fetch(client, path, query, number), path, number);
-            pages.commit(page, true);   // ascending updatedAt: everything not yet read is at or after the newest seen
-            JsonNode next = page.envelope().path("pagination").path("nextCursor");
-            if (!next.isString() || next.asString().isBlank() || page.records().isEmpty()) {
-                return;
-            }
-            cursor = next.asString();
-        }
+            return pages.read(fetch(client, path, query, number), path, number);
+        }, page -> pages.commit(page, true));   // ascending updatedAt: everything not yet read is at or after the newest seen
     }
 
-    private static Instant updatedAt(JsonNode threat, String path, int page) {
-        if (!threat.path("id").isString() && !threat.path("id").isNumber()) {
+    private static Instant updatedAt(RecordReader.Record threat, String path, int page) {
+        RecordReader.Kind id = threat.kind("id");
+        if (id != RecordReader.Kind.STRING && id != RecordReader.Kind.NUMBER) {
             throw new SyncFailure(SentinelOneClient.SERVICE + " " + path + " page " + page + ": a threat without an id");
         }
         try {
-            return OffsetDateTime.parse(threat.path("threatInfo").path("updatedAt").asString("")).toInstant();
+            String updated = threat.text("threatInfo.updatedAt");
+            return OffsetDateTime.parse(updated == null ? "" : updated).toInstant();
         } catch (DateTimeParseException e) {
             throw new SyncFailure(SentinelOneClient.SERVICE + " " + path + " page " + page
                     + ": a threat without a valid threatInfo.updatedAt");

@@ -1,9 +1,11 @@
 package com.mspanalytics.connectors.smileback;
 
 import com.mspanalytics.connectors.OutboundHttp;
+import com.mspanalytics.connectors.RecordReader;
 import com.mspanalytics.connectors.UpstreamCalls;
 import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
+import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
@@ -14,7 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Syncs SmileBack CSAT reviews into {@code smileback_reviews} (entity and connector {@code smileback}).
@@ -40,29 +41,32 @@ final class SmileBackSource implements SyncSource {
     static final String CHECKPOINT = "smileback:reviews";
 
     /**
-     * One statement per page straight from the response body ({@code results}): the columns are documented in
-     * V6. Re-read reviews whose raw JSON did not change are not written.
+     * The page's reviews, staged, in one statement: the columns are documented in V6. A page keeps one review per id
+     * (the newest by {@code last_modified}, compared as sent); re-read reviews whose raw JSON did not change are not
+     * written.
      */
-    private static final String UPSERT = """
+    static final RecordTable TABLE = RecordTable.into("smileback_reviews")
+            .stage(RecordTable.Type.TEXT, "id", "last_modified", "ticket.id", "company.id", "company.name",
+                    "contact.id", "rating", "status", "ticket.closed_on", "rated_on")
+            .stage(RecordTable.Type.JSONB, "ticket.agents")
+            .build(stage -> """
             WITH page AS (
-                SELECT DISTINCT ON (r->>'id') r
-                FROM jsonb_array_elements(CAST(:page AS jsonb)->'results') AS r
-                ORDER BY r->>'id', r->>'last_modified' DESC),
+                SELECT DISTINCT ON ("id") * FROM %s ORDER BY "id", "last_modified" DESC),
             written AS (
                 INSERT INTO smileback_reviews (tenant_id, id, ticket_id, agents, company_id, company_name, contact_id,
                         score, rating, status, created_at, rated_at, last_updated, deleted_at, raw, synced_at)
-                SELECT :tenant, (r->>'id')::bigint,
-                       CASE WHEN r->'ticket'->>'id' ~ '^[0-9]{1,18}$' THEN (r->'ticket'->>'id')::bigint END,
-                       ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof(r->'ticket'->'agents') = 'array'
-                                                                   THEN r->'ticket'->'agents' ELSE '[]' END)),
-                       r->'company'->>'id', r->'company'->>'name', r->'contact'->>'id',
-                       CASE r->>'rating' WHEN '1' THEN 1 WHEN '0' THEN 0 WHEN '-1' THEN -1 END,
-                       CASE r->>'rating' WHEN '1' THEN 'positive' WHEN '0' THEN 'neutral' WHEN '-1' THEN 'negative' END,
-                       r->>'status',
-                       (r->'ticket'->>'closed_on')::timestamptz,
-                       (r->>'rated_on')::timestamptz,
-                       (r->>'last_modified')::timestamptz,
-                       CASE WHEN r->>'status' = 'deleted' THEN now() END,
+                SELECT :tenant, CAST("id" AS bigint),
+                       CASE WHEN "ticket.id" ~ '^[0-9]{1,18}$' THEN CAST("ticket.id" AS bigint) END,
+                       ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof("ticket.agents") = 'array'
+                                                                   THEN "ticket.agents" ELSE '[]' END)),
+                       "company.id", "company.name", "contact.id",
+                       CASE "rating" WHEN '1' THEN 1 WHEN '0' THEN 0 WHEN '-1' THEN -1 END,
+                       CASE "rating" WHEN '1' THEN 'positive' WHEN '0' THEN 'neutral' WHEN '-1' THEN 'negative' END,
+                       "status",
+                       CAST("ticket.closed_on" AS timestamptz),
+                       CAST("rated_on" AS timestamptz),
+                       CAST("last_modified" AS timestamptz),
+                       CASE WHEN "status" = 'deleted' THEN now() END,
                        r, now()
                 FROM page
                 ON CONFLICT (tenant_id, id) DO UPDATE SET
@@ -78,10 +82,9 @@ final class SmileBackSource implements SyncSource {
             SELECT count(*) FILTER (WHERE inserted AND NOT deleted) AS inserted,
                    count(*) FILTER (WHERE NOT inserted AND NOT deleted) AS updated,
                    count(*) FILTER (WHERE deleted) AS deleted
-            FROM written""";
+            FROM written""".formatted(stage), true);
 
-    private static final WatermarkPages.Feed FEED =
-            new WatermarkPages.Feed("results", SmileBackSource::lastModified, UPSERT, true);
+    private static final WatermarkPages.Feed FEED = new WatermarkPages.Feed("results", SmileBackSource::lastModified, TABLE);
 
     private final OutboundHttp http;
     private final UpstreamCalls calls;
@@ -123,12 +126,13 @@ final class SmileBackSource implements SyncSource {
                 (link, page) -> client.next(link, path, page));
     }
 
-    private static Instant lastModified(JsonNode review, String path, int page) {
-        if (!review.path("id").canConvertToLong()) {
+    private static Instant lastModified(RecordReader.Record review, String path, int page) {
+        if (review.kind("id") != RecordReader.Kind.NUMBER || !review.text("id").matches("-?[0-9]{1,18}")) {
             throw new SyncFailure(SmileBackClient.SERVICE + " " + path + " page " + page + ": a review without a numeric id");
         }
         try {
-            return OffsetDateTime.parse(review.path("last_modified").asString("")).toInstant();
+            String modified = review.text("last_modified");
+            return OffsetDateTime.parse(modified == null ? "" : modified).toInstant();
         } catch (DateTimeParseException e) {
             throw new SyncFailure(SmileBackClient.SERVICE + " " + path + " page " + page
                     + ": a review without a valid last_modified");
