@@ -3,18 +3,14 @@ package com.mspanalytics.connectors.defender;
 import com.mspanalytics.connectors.OutboundHttp;
 import com.mspanalytics.connectors.RecordReader;
 import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -119,15 +115,9 @@ final class DefenderIncidentsSource implements SyncSource {
 
     @Override
     public void pull(SyncSession session) {
-        GraphClient client = new GraphClient(http.restClient(), calls, session.tenant(), session.credentials());
-        String path = GraphClient.INCIDENTS;
-        WatermarkPages pages = new WatermarkPages(session, client.http(), CHECKPOINT, FEED);
-        Map<String, String> query = new LinkedHashMap<>();
-        pages.watermark().ifPresent(watermark ->
-                query.put("$filter", "lastUpdateDateTime ge " + watermark.minus(properties.overlap())));
-        query.put("$top", String.valueOf(Math.min(properties.pageSize(), MAX_TOP)));
-        pages.followLinks(client.uri(path, query), path, "@odata.nextLink",
-                (target, page) -> fetch(client, target, page), (link, page) -> client.next(link, path, page));
+        new GraphClient(http.restClient(), calls, session.tenant(), session.credentials())
+                .pullUpdated(session, GraphClient.INCIDENTS, CHECKPOINT, FEED, properties.overlap(),
+                        Math.min(properties.pageSize(), MAX_TOP), "SecurityIncident.Read.All");
     }
 
     private static Instant lastUpdate(RecordReader.Record incident, String path, int page) {
@@ -142,15 +132,6 @@ final class DefenderIncidentsSource implements SyncSource {
         } catch (DateTimeParseException e) {
             throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page
                     + ": an incident without a valid createdDateTime and lastUpdateDateTime");
-        }
-    }
-
-    private static String fetch(GraphClient client, URI target, int page) {
-        try {
-            return client.get(target);
-        } catch (UpstreamException e) {
-            throw e.onPage(page, "; check the defender credentials and the app's SecurityIncident.Read.All "
-                    + "permission (PUT /settings/connectors/defender)");
         }
     }
 }

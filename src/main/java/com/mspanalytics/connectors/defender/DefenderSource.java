@@ -4,18 +4,14 @@ import com.mspanalytics.connectors.OutboundHttp;
 import com.mspanalytics.connectors.RecordReader;
 import com.mspanalytics.connectors.SecurityEvents;
 import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
-import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -108,15 +104,8 @@ final class DefenderSource implements SyncSource {
 
     @Override
     public void pull(SyncSession session) {
-        GraphClient client = new GraphClient(http.restClient(), calls, session.tenant(), session.credentials());
-        String path = GraphClient.ALERTS;
-        WatermarkPages pages = new WatermarkPages(session, client.http(), CHECKPOINT, FEED);
-        Map<String, String> query = new LinkedHashMap<>();
-        pages.watermark().ifPresent(watermark ->
-                query.put("$filter", "lastUpdateDateTime ge " + watermark.minus(properties.overlap())));
-        query.put("$top", String.valueOf(properties.pageSize()));
-        pages.followLinks(client.uri(path, query), path, "@odata.nextLink",
-                (target, page) -> fetch(client, target, page), (link, page) -> client.next(link, path, page));
+        new GraphClient(http.restClient(), calls, session.tenant(), session.credentials())
+                .pullUpdated(session, GraphClient.ALERTS, CHECKPOINT, FEED, properties.overlap(), properties.pageSize(), "SecurityAlert.Read.All");
     }
 
     private static Instant lastUpdate(RecordReader.Record alert, String path, int page) {
@@ -129,15 +118,6 @@ final class DefenderSource implements SyncSource {
         } catch (DateTimeParseException e) {
             throw new SyncFailure(GraphClient.SERVICE + " " + path + " page " + page
                     + ": an alert without a valid lastUpdateDateTime");
-        }
-    }
-
-    private static String fetch(GraphClient client, URI target, int page) {
-        try {
-            return client.get(target);
-        } catch (UpstreamException e) {
-            throw e.onPage(page, "; check the defender credentials and the app's SecurityAlert.Read.All "
-                    + "permission (PUT /settings/connectors/defender)");
         }
     }
 }

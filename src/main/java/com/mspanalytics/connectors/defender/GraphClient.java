@@ -2,9 +2,14 @@ package com.mspanalytics.connectors.defender;
 
 import com.mspanalytics.connectors.OAuthToken;
 import com.mspanalytics.connectors.UpstreamCalls;
+import com.mspanalytics.connectors.UpstreamException;
 import com.mspanalytics.connectors.UpstreamHttp;
+import com.mspanalytics.connectors.WatermarkPages;
+import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.tenant.TenantId;
 import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -61,5 +66,27 @@ final class GraphClient {
     /** GET with the bearer token; retried and circuit-broken by {@link UpstreamCalls}. */
     String get(URI target) {
         return token.get(target, Map.of("Prefer", "include-unknown-enum-members"));
+    }
+
+    /**
+     * Stores every record of {@code path} updated since the checkpoint (less {@code overlap}): Graph answers newest
+     * first, so every page to the last nextLink is read before the watermark moves.
+     *
+     * @param permission the Graph permission a 401/403 names, e.g. "SecurityAlert.Read.All"
+     */
+    void pullUpdated(SyncSession session, String path, String checkpoint, WatermarkPages.Feed feed, Duration overlap,
+            int top, String permission) {
+        WatermarkPages pages = new WatermarkPages(session, http(), checkpoint, feed);
+        Map<String, String> query = new LinkedHashMap<>();
+        pages.watermark().ifPresent(watermark -> query.put("$filter", "lastUpdateDateTime ge " + watermark.minus(overlap)));
+        query.put("$top", String.valueOf(top));
+        pages.followLinks(uri(path, query), path, "@odata.nextLink", (target, page) -> {
+            try {
+                return get(target);
+            } catch (UpstreamException e) {
+                throw e.onPage(page, "; check the defender credentials and the app's " + permission
+                        + " permission (PUT /settings/connectors/defender)");
+            }
+        }, (link, page) -> next(link, path, page));
     }
 }
