@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 @RestController
-@Validated
 @Tag(name = "KPIs", description = "The twelve KPIs of the product, computed in PostgreSQL and stored with their parameters")
 class KpiController {
 

@@ -61,6 +61,18 @@ class ProblemJsonIntegrationTests {
     }
 
     @Test
+    void badQueryParametersAre400NamingTheParameter() {
+        for (String path : new String[] {"/notifications?channel=fax", "/notifications?limit=0", "/anomalies?status=new",
+                "/sync/runs?limit=100000"}) {
+            HttpResponse<String> response = http().get(path);
+            JsonNode problem = assertProblem(response, 400, path.substring(0, path.indexOf('?')));
+            assertThat(problem.path("type").asString()).as(path).isEqualTo("urn:msp-analytics:problem:validation");
+            assertThat(problem.path("errors").get(0).path("field").asString()).as(path)
+                    .isEqualTo(path.substring(path.indexOf('?') + 1, path.indexOf('=')));
+        }
+    }
+
+    @Test
     void wrongMethodIs405Problem() {
         assertProblem(http().send("DELETE", "/health", HttpRequest.BodyPublishers.noBody()), 405, "/health");
     }
