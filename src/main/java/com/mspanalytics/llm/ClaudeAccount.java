@@ -1,5 +1,7 @@
 package com.mspanalytics.llm;
 
+import com.mspanalytics.secrets.ConnectorFields;
+import com.mspanalytics.secrets.FieldKind;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ record ClaudeAccount(String apiKey, String model, String baseUrl, long monthlyTo
             return Optional.of(new ClaudeAccount(settings.get("apiKey"),
                     orDefault(settings.get("model"), defaults.model()),
                     orDefault(settings.get("baseUrl"), defaults.baseUrl()),
-                    budget(settings.get("monthlyTokenBudget"), defaults.monthlyTokenBudget()), true));
+                    budget(settings, defaults.monthlyTokenBudget()), true));
         }
         return Optional.ofNullable(defaults.apiKey()).map(key -> new ClaudeAccount(key, defaults.model(),
                 defaults.baseUrl(), defaults.monthlyTokenBudget(), false));
@@ -40,21 +42,14 @@ record ClaudeAccount(String apiKey, String model, String baseUrl, long monthlyTo
                 + ", fromTenant=" + fromTenant + "]";
     }
 
-    private static long budget(String value, long fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        long budget;
+    /** Read the way {@code PUT /settings/connectors/anthropic} checked it; a value from before that check may be bad. */
+    private static long budget(Map<String, String> settings, long fallback) {
         try {
-            budget = Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            budget = -1;
+            return ConnectorFields.ANTHROPIC.value(settings, "monthlyTokenBudget", FieldKind.COUNT).orElse(fallback);
+        } catch (FieldKind.InvalidValue e) {
+            throw LlmUnavailable.misconfigured("monthlyTokenBudget in this tenant's anthropic settings " + e.getMessage()
+                    + "; fix it with PUT /settings/connectors/anthropic.");
         }
-        if (budget < 0) {
-            throw LlmUnavailable.misconfigured("monthlyTokenBudget in this tenant's anthropic settings must be a "
-                    + "whole number of tokens (0 or more); fix it with PUT /settings/connectors/anthropic.");
-        }
-        return budget;
     }
 
     private static String orDefault(String value, String fallback) {

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The fields each connector's settings take (api.md, "Connector settings"): which are required,
- * which are secrets (masked on read) and which are URLs (to be vetted by the outbound URL policy
- * before they are saved). All values are strings.
+ * which are secrets (masked on read) and what each holds ({@link FieldKind}): URLs are vetted by the
+ * outbound URL policy before they are saved, ports, counts, booleans and e-mail addresses must parse.
+ * All values travel and are stored as strings; {@link #value} reads one as its kind.
  *
  * <p>{@code baseUrl} is optional where the real service has one address; SentinelOne has none (every
  * customer has their own console), so there it is required.
@@ -31,14 +32,14 @@ public enum ConnectorFields {
             Field.url("baseUrl", false), Field.url("tokenUrl", false)),
     ANTHROPIC("anthropic",
             Field.secret("apiKey"), Field.plain("model", false), Field.url("baseUrl", false),
-            Field.plain("monthlyTokenBudget", false)),
+            Field.typed("monthlyTokenBudget", false, FieldKind.COUNT)),
     SLACK("slack",
             // The webhook URL is the credential: whoever knows it can post to the channel.
-            new Field("webhookUrl", true, true, true)),
+            new Field("webhookUrl", true, true, FieldKind.URL)),
     SMTP("smtp",
-            Field.plain("host", true), Field.plain("port", false), Field.plain("username", false),
-            new Field("password", false, true, false), Field.plain("from", true), Field.plain("to", true),
-            Field.plain("startTls", false));
+            Field.plain("host", true), Field.typed("port", false, FieldKind.PORT), Field.plain("username", false),
+            new Field("password", false, true, FieldKind.TEXT), Field.typed("from", true, FieldKind.EMAIL),
+            Field.typed("to", true, FieldKind.EMAIL_LIST), Field.typed("startTls", false, FieldKind.BOOLEAN));
 
     /**
      * One settings field.
@@ -46,20 +47,29 @@ public enum ConnectorFields {
      * @param secret masked on read; ConnectWise's {@code publicKey} counts as one although ConnectWise
      *        calls it public: with {@code companyId} it is half the login, and the last four characters
      *        shown are enough to recognise it
-     * @param url holds an address the service will call
+     * @param kind what the value holds, and how it is parsed
      */
-    public record Field(String name, boolean required, boolean secret, boolean url) {
+    public record Field(String name, boolean required, boolean secret, FieldKind<?> kind) {
 
         static Field plain(String name, boolean required) {
-            return new Field(name, required, false, false);
+            return new Field(name, required, false, FieldKind.TEXT);
         }
 
         static Field secret(String name) {
-            return new Field(name, true, true, false);
+            return new Field(name, true, true, FieldKind.TEXT);
         }
 
         static Field url(String name, boolean required) {
-            return new Field(name, required, false, true);
+            return new Field(name, required, false, FieldKind.URL);
+        }
+
+        static Field typed(String name, boolean required, FieldKind<?> kind) {
+            return new Field(name, required, false, kind);
+        }
+
+        /** Holds an address the service will call. */
+        public boolean url() {
+            return kind == FieldKind.URL;
         }
     }
 
@@ -98,15 +108,48 @@ public enum ConnectorFields {
         return Optional.ofNullable(fields.get(name));
     }
 
-    /** Unknown fields and missing (or blank) required ones; empty when the document is acceptable. */
+    /**
+     * Unknown fields, missing (or blank) required ones and values not of their field's kind, one problem per
+     * field, unknown ones first; empty when the document is acceptable. A blank optional field is "not given".
+     */
     public List<Problem> problemsWith(Map<String, String> values) {
         List<Problem> problems = new ArrayList<>();
         values.keySet().stream().filter(name -> !fields.containsKey(name)).sorted().forEach(name ->
                 problems.add(new Problem(name, "unknown field for connector " + connectorName)));
-        fields.values().stream()
-                .filter(field -> field.required() && isBlank(values.get(field.name())))
-                .forEach(field -> problems.add(new Problem(field.name(), "is required")));
+        for (Field field : fields.values()) {
+            String value = values.get(field.name());
+            if (isBlank(value)) {
+                if (field.required()) {
+                    problems.add(new Problem(field.name(), "is required"));
+                }
+                continue;
+            }
+            try {
+                field.kind().parse(value);
+            } catch (FieldKind.InvalidValue e) {
+                problems.add(new Problem(field.name(), e.getMessage()));
+            }
+        }
         return problems;
+    }
+
+    /**
+     * One field of stored settings, parsed as its kind: the reading that matches {@link #problemsWith}.
+     *
+     * @param kind the field's kind, restated by the caller so that it gets the right type
+     * @return empty when the field is absent or blank
+     * @throws FieldKind.InvalidValue when the stored value is not of its kind (saved before its kind was checked)
+     * @throws IllegalArgumentException when the connector has no such field, or it is of another kind
+     */
+    public <T> Optional<T> value(Map<String, String> values, String name, FieldKind<T> kind) {
+        Field field = field(name).orElseThrow(() ->
+                new IllegalArgumentException("Connector " + connectorName + " has no field " + name));
+        if (field.kind() != kind) {
+            throw new IllegalArgumentException("Field " + name + " of connector " + connectorName + " is a "
+                    + field.kind() + ", not a " + kind);
+        }
+        String value = values.get(name);
+        return isBlank(value) ? Optional.empty() : Optional.of(kind.parse(value));
     }
 
     /** The values with every secret replaced by {@code ****} and, when long enough, its last four characters. */

@@ -41,7 +41,7 @@ public class CredentialVault {
     /**
      * Replaces the connector's credentials. Null values are dropped.
      *
-     * @throws InvalidConnectorFields for unknown fields or missing required ones
+     * @throws InvalidConnectorFields for unknown fields, missing required ones or values not of their field's kind
      */
     public void save(TenantId tenant, String connector, Map<String, String> fields) {
         ConnectorFields schema = schemaOf(connector);

@@ -3,7 +3,7 @@ package com.mspanalytics.secrets;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A settings document with unknown or missing fields; each problem names a field, never a value. */
+/** A settings document with unknown, missing or malformed fields; each problem names a field, never a value. */
 public class InvalidConnectorFields extends RuntimeException {
 
     private final transient List<ConnectorFields.Problem> problems;

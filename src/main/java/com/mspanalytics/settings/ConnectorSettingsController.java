@@ -4,6 +4,7 @@ import com.mspanalytics.connectors.OutboundUrlPolicy;
 import com.mspanalytics.connectors.OutboundUrlRejected;
 import com.mspanalytics.secrets.ConnectorFields;
 import com.mspanalytics.secrets.CredentialVault;
+import com.mspanalytics.secrets.FieldKind;
 import com.mspanalytics.tenant.TenantContext;
 import com.mspanalytics.web.FieldError;
 import com.mspanalytics.web.ProblemTypes;
@@ -13,10 +14,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -61,16 +62,24 @@ class ConnectorSettingsController {
     }
 
     @PutMapping
-    @Operation(summary = "Replace a connector's settings (all values strings; unknown fields are refused)")
-    @ApiResponse(responseCode = "400", description = "Unknown, missing or invalid fields, or a refused address")
+    @Operation(summary = "Replace a connector's settings (all values strings; unknown fields are refused)",
+            description = "Values are strings, but each field holds one kind of value and a document with a value "
+                    + "that is not of its kind is refused whole: smtp `port` a whole number from 1 to 65535, "
+                    + "`startTls` true or false, `from` one e-mail address, `to` e-mail addresses separated by "
+                    + "commas; anthropic `monthlyTokenBudget` a whole number, 0 or more; every `baseUrl`, "
+                    + "`tokenUrl` and `webhookUrl` a URL the outbound URL policy allows. A blank optional field "
+                    + "counts as not given.")
+    @ApiResponse(responseCode = "400", description = "Unknown, missing or invalid fields, or a refused address; "
+            + "`errors` names each field and why, never echoing a value. Nothing is saved.")
     Map<String, String> put(@PathVariable String name,
             @RequestBody @Schema(description = "Fields per connector as in the API guide") Map<String, String> fields) {
         ConnectorFields connector = connector(name);
         List<FieldError> errors = connector.problemsWith(fields).stream()
                 .map(p -> new FieldError(p.field(), p.message())).collect(Collectors.toList());
-        connector.fields().stream().filter(ConnectorFields.Field::url)
-                .filter(f -> fields.get(f.name()) != null && !fields.get(f.name()).isBlank())
-                .forEach(f -> vetAddress(f.name(), fields.get(f.name()), errors));
+        Set<String> refused = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        connector.fields().stream().filter(ConnectorFields.Field::url).filter(f -> !refused.contains(f.name()))
+                .forEach(f -> connector.value(fields, f.name(), FieldKind.URL)
+                        .ifPresent(url -> vetAddress(f.name(), url, errors)));
         if (!errors.isEmpty()) {
             throw invalid(connector, errors);
         }
@@ -89,11 +98,9 @@ class ConnectorSettingsController {
         return ResponseEntity.noContent().build();
     }
 
-    private void vetAddress(String field, String value, List<FieldError> errors) {
+    private void vetAddress(String field, URI url, List<FieldError> errors) {
         try {
-            urlPolicy.check(new URI(value));
-        } catch (URISyntaxException e) {
-            errors.add(new FieldError(field, "is not a valid URL"));
+            urlPolicy.check(url);
         } catch (OutboundUrlRejected e) {
             errors.add(new FieldError(field, e.getMessage()));
         }

@@ -47,6 +47,9 @@ class ClaudeAccountTests {
     void aBudgetThatIsNotAWholeNumberIsAProblem() {
         assertThatThrownBy(() -> ClaudeAccount.resolve(Optional.of(Map.of("apiKey", "k", "monthlyTokenBudget", "lots")),
                 properties(null))).isInstanceOf(LlmUnavailable.class).hasMessageContaining("monthlyTokenBudget");
+        assertThatThrownBy(() -> ClaudeAccount.resolve(Optional.of(Map.of("apiKey", "k", "monthlyTokenBudget", "-5")),
+                properties(null))).isInstanceOf(LlmUnavailable.class)
+                .hasMessageContaining("monthlyTokenBudget").hasMessageContaining("0 or more").hasMessageNotContaining("-5");
     }
 
     @Test

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 class ConnectorSettingsIntegrationTests {
 
     static final String PRIVATE_KEY = "pk-9f8e7d6c5b4a39281706";
+    static final String SMTP_PASSWORD = "smtp-pw-5a4b3c2d1e";
     static final String CONNECTWISE = """
             {"baseUrl":"https://93.184.216.34/v4_6_release/apis/3.0","companyId":"acme","publicKey":"pub-1234567890abc",
              "privateKey":"%s","clientId":"3f0d7c2a-1111-4222-8333-944455556666"}""".formatted(PRIVATE_KEY);
@@ -58,6 +59,50 @@ class ConnectorSettingsIntegrationTests {
         assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))
                 .contains("colour", "baseUrl");
         assertThat(admin.get("/settings/connectors/sentinelone").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void smtpValuesOfTheWrongKindAre400NamingEachFieldAndTheStoredSettingsStay() {
+        String good = """
+                {"host":"smtp.msp.test","port":"587","username":"digest","password":"%s","from":"MSP <digest@msp.test>",
+                 "to":"owner@msp.test, manager@msp.test","startTls":"true"}""".formatted(SMTP_PASSWORD);
+        HttpResponse<String> saved = put("smtp", good);
+        assertThat(saved.statusCode()).isEqualTo(200);
+        String before = admin.get("/settings/connectors/smtp").body();
+
+        HttpResponse<String> refused = put("smtp", """
+                {"host":"smtp.other.test","port":"abc","password":"%s","from":"digest@msp.test","to":"not an address"}"""
+                .formatted(SMTP_PASSWORD));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = Json.parse(refused.body());
+        assertThat(problem.path("type").asString()).isEqualTo("urn:msp-analytics:problem:validation");
+        assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))
+                .containsExactly("port", "to");
+        assertThat(problem.path("errors").get(0).path("message").asString()).contains("1 to 65535");
+        assertThat(problem.path("errors").get(1).path("message").asString()).contains("e-mail address");
+        assertThat(problem.path("detail").asString()).contains("port").contains("to");
+        assertThat(refused.body()).doesNotContain(SMTP_PASSWORD);
+        assertThat(admin.get("/settings/connectors/smtp").body()).isEqualTo(before).contains("smtp.msp.test");
+    }
+
+    @Test
+    void startTlsAndTheTokenBudgetMustBeOfTheirKindToo() {
+        JsonNode startTls = Json.parse(put("smtp",
+                "{\"host\":\"smtp.msp.test\",\"from\":\"d@msp.test\",\"to\":\"o@msp.test\",\"startTls\":\"maybe\"}").body());
+        JsonNode budget = Json.parse(put("anthropic",
+                "{\"apiKey\":\"sk-ant-1234567890\",\"monthlyTokenBudget\":\"-5\"}").body());
+
+        assertThat(startTls.path("status").asInt()).isEqualTo(400);
+        assertThat(startTls.path("errors").get(0).path("field").asString()).isEqualTo("startTls");
+        assertThat(budget.path("status").asInt()).isEqualTo(400);
+        assertThat(budget.path("errors").get(0).path("field").asString()).isEqualTo("monthlyTokenBudget");
+        assertThat(admin.get("/settings/connectors/smtp").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/settings/connectors/anthropic").statusCode()).isEqualTo(404);
+        assertThat(put("smtp", "{\"host\":\"smtp.msp.test\",\"from\":\"d@msp.test\",\"to\":\"o@msp.test\","
+                + "\"port\":\"\",\"startTls\":\"false\"}").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -1,12 +1,14 @@
 package com.mspanalytics.alerts.digest;
 
 import com.mspanalytics.connectors.OutboundUrlPolicy;
+import com.mspanalytics.secrets.ConnectorFields;
+import com.mspanalytics.secrets.FieldKind;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
@@ -40,12 +42,16 @@ class DigestMailer {
 
     /** @return the recipients it went to */
     List<String> send(Map<String, String> smtp, DigestRenderer.Rendered digest) {
-        List<String> recipients = recipients(smtp.get("to"));
+        List<String> recipients = setting(smtp, "to", FieldKind.EMAIL_LIST)
+                .orElseThrow(() -> new Failed("the smtp settings name no recipient (to)"))
+                .stream().map(InternetAddress::toString).toList();
+        String from = setting(smtp, "from", FieldKind.EMAIL)
+                .orElseThrow(() -> new Failed("the smtp settings name no sender (from)")).toString();
         JavaMailSenderImpl sender = sender(smtp);
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper mail = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
-            mail.setFrom(address(smtp.get("from"), "from"));
+            mail.setFrom(from);
             mail.setTo(recipients.toArray(String[]::new));
             mail.setSubject(digest.subject());
             mail.setText(digest.text(), digest.html());
@@ -61,15 +67,12 @@ class DigestMailer {
     }
 
     private JavaMailSenderImpl sender(Map<String, String> smtp) {
-        String host = smtp.get("host");
-        if (host == null || host.isBlank()) {
-            throw new Failed("the smtp settings name no host");
-        }
+        String host = setting(smtp, "host", FieldKind.TEXT).orElseThrow(() -> new Failed("the smtp settings name no host"));
         policy.addressesOf(host);
-        boolean startTls = !"false".equalsIgnoreCase(smtp.getOrDefault("startTls", "true"));
+        boolean startTls = setting(smtp, "startTls", FieldKind.BOOLEAN).orElse(true);
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(host);
-        sender.setPort(port(smtp.get("port"), startTls));
+        sender.setPort(setting(smtp, "port", FieldKind.PORT).orElse(startTls ? 587 : 25));
         sender.setDefaultEncoding("UTF-8");
         String username = smtp.get("username");
         if (username != null && !username.isBlank()) {
@@ -87,37 +90,15 @@ class DigestMailer {
         return sender;
     }
 
-    private static int port(String port, boolean startTls) {
-        if (port == null || port.isBlank()) {
-            return startTls ? 587 : 25;
-        }
+    /**
+     * A field read the way {@code PUT /settings/connectors/smtp} checked it. A value it would refuse can still be
+     * stored from before the check; that fails the send, naming the field, never showing the value.
+     */
+    private static <T> Optional<T> setting(Map<String, String> smtp, String field, FieldKind<T> kind) {
         try {
-            int number = Integer.parseInt(port.strip());
-            if (number < 1 || number > 65535) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw new Failed("the smtp port must be a number from 1 to 65535");
-        }
-    }
-
-    static List<String> recipients(String to) {
-        List<String> recipients = to == null ? List.of() : java.util.Arrays.stream(to.split("[,;]"))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList();
-        if (recipients.isEmpty()) {
-            throw new Failed("the smtp settings name no recipient (to)");
-        }
-        recipients.forEach(r -> address(r, "to"));
-        return recipients;
-    }
-
-    private static String address(String value, String field) {
-        try {
-            InternetAddress address = new InternetAddress(value, true);
-            return address.toString();
-        } catch (AddressException | NullPointerException e) {
-            throw new Failed("the smtp " + field + " address is not an e-mail address");
+            return ConnectorFields.SMTP.value(smtp, field, kind);
+        } catch (FieldKind.InvalidValue e) {
+            throw new Failed("the smtp " + field + " " + e.getMessage() + "; fix it with PUT /settings/connectors/smtp");
         }
     }
 
