@@ -3,6 +3,7 @@
 # against a raw COPY of the same rows measured in the same run. See README "Benchmarks".
 # Not part of ./mvnw verify; prints figures, asserts nothing about time.
 #   bench/sync.sh [--seed S] [--size benchmark|large|small|tiny] [--end-date YYYY-MM-DD] [--page-size N]
+#                 [--warm-up small|tiny|none]
 # Env: SKIP_BUILD=1 to reuse target/ as it is; CPUS (default 2) cores the JVM and PostgreSQL may use;
 #      JAVA_OPTS to override the JVM flags.
 set -euo pipefail
