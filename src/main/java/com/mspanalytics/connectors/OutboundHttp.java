@@ -26,6 +26,9 @@ import org.springframework.web.client.RestClient;
 @Component
 public class OutboundHttp {
 
+    private static final int MAX_CONNECTIONS_PER_HOST = 20;
+    private static final int MAX_CONNECTIONS = 100;
+
     private final OutboundUrlPolicy policy;
     private final RequestConfig requestConfig;
     private final CloseableHttpClient client;
@@ -40,6 +43,10 @@ public class OutboundHttp {
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setDnsResolver(new VettingDnsResolver(policy))
+                        // Many tenants share a host (Graph, Slack, Anthropic, whose calls last up to a minute): the
+                        // default of 5 connections per host would queue the sixth concurrent call.
+                        .setMaxConnPerRoute(MAX_CONNECTIONS_PER_HOST)
+                        .setMaxConnTotal(MAX_CONNECTIONS)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                                 .setSocketTimeout(readTimeout)
