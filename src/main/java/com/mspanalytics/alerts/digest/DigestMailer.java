@@ -77,7 +77,8 @@ class DigestMailer {
         }
     }
 
-    private JavaMailSenderImpl sender(Map<String, String> smtp) {
+    /** The sender for {@code smtp}, its session configured (package-private for tests). */
+    JavaMailSenderImpl sender(Map<String, String> smtp) {
         String host = setting(smtp, "host", FieldKind.TEXT).orElseThrow(() -> new Failed("the smtp settings name no host"));
         policy.addressesOf(host);
         boolean startTls = setting(smtp, "startTls", FieldKind.BOOLEAN).orElse(true);
