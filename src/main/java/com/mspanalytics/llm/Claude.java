@@ -1,8 +1,9 @@
 package com.mspanalytics.llm;
 
+import com.anthropic.backends.AnthropicBackend;
 import com.anthropic.client.AnthropicClient;
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.core.RequestOptions;
+import com.anthropic.client.AnthropicClientImpl;
+import com.anthropic.core.ClientOptions;
 import com.anthropic.core.http.HttpResponseFor;
 import com.anthropic.errors.AnthropicException;
 import com.anthropic.errors.AnthropicServiceException;
@@ -14,9 +15,9 @@ import com.anthropic.models.ErrorType;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.TextBlock;
+import com.mspanalytics.connectors.OutboundHttp;
 import com.mspanalytics.connectors.OutboundUrlPolicy;
 import com.mspanalytics.connectors.OutboundUrlRejected;
-import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.stream.Collectors;
@@ -29,23 +30,25 @@ import org.springframework.stereotype.Component;
  * 408, 409, 429 and 5xx (529 included) itself, honouring {@code retry-after}; what is left after its retries is
  * reported, never thrown raw.
  *
- * <p>The base URL passes {@link OutboundUrlPolicy} before every call (https to public addresses in production),
- * redirects are not followed and no system proxy is used, as for every connector. One gap remains: OkHttp
- * resolves the host again itself and the SDK offers no DNS hook, so a host that changes its answer between the
- * check and the connection (DNS rebinding) is not caught here as it is by {@code OutboundHttp}.
+ * <p>The base URL passes {@link OutboundUrlPolicy} before every call (https to public addresses in production), and
+ * the SDK talks HTTP through {@link OutboundHttp} ({@link AnthropicHttp}) rather than its own OkHttp client, as
+ * every connector does: connections go only to addresses the policy vetted, so a host that changes its DNS answer
+ * between the check and the connection (DNS rebinding) gets none; redirects are not followed and no system proxy
+ * is used.
  */
 @Component
 class Claude {
 
     private static final Logger log = LoggerFactory.getLogger(Claude.class);
-    private static final RequestOptions NO_REDIRECTS = RequestOptions.builder().followRedirects(false).build();
 
     private final LlmProperties properties;
     private final OutboundUrlPolicy urlPolicy;
+    private final OutboundHttp http;
 
-    Claude(LlmProperties properties, OutboundUrlPolicy urlPolicy) {
+    Claude(LlmProperties properties, OutboundUrlPolicy urlPolicy, OutboundHttp http) {
         this.properties = properties;
         this.urlPolicy = urlPolicy;
+        this.http = http;
     }
 
     /** Claude's answer, what it used and the request id Anthropic gave the call (null if it sent none). */
@@ -62,19 +65,16 @@ class Claude {
                 .addUserMessage(prompt.user())
                 .build();
         // A client per call: it holds the key, and a tenant's key should not outlive the call in memory.
-        AnthropicClient client = AnthropicOkHttpClient.builder()
-                .baseUrl(account.baseUrl())
-                .apiKey(account.apiKey())
-                .maxRetries(properties.maxRetries())
-                .timeout(properties.timeout())
-                .proxy(Proxy.NO_PROXY)
-                .build();
-        try (HttpResponseFor<Message> response = client.messages().withRawResponse().create(params, NO_REDIRECTS)) {
+        AnthropicClient client = client(account);
+        try (HttpResponseFor<Message> response = client.messages().withRawResponse().create(params)) {
             Message message = response.parse();
             String text = message.content().stream().flatMap(block -> block.text().stream()).map(TextBlock::text)
                     .collect(Collectors.joining()).strip();
             return new Reply(text, message.model().asString(), message.usage().inputTokens(),
                     message.usage().outputTokens(), response.requestId().orElse(null));
+        } catch (OutboundUrlRejected e) {
+            // Refused when connecting: the host's DNS answer changed since the check above.
+            throw LlmUnavailable.urlRefused(e.getMessage());
         } catch (UnauthorizedException | PermissionDeniedException e) {
             throw failed(e, LlmUnavailable.keyRefused(account, e.statusCode()));
         } catch (RateLimitException | InternalServerException e) {
@@ -88,6 +88,27 @@ class Claude {
         } finally {
             client.close();
         }
+    }
+
+    /**
+     * What {@code AnthropicOkHttpClient.builder().baseUrl(..).apiKey(..).build()} assembles (the Anthropic backend,
+     * its base URL, telemetry names and credentials), over {@link AnthropicHttp} instead of OkHttp. The SDK's
+     * defaults stand for the rest: JSON mapper, clock, sleeper and executors. {@code ClientOptions.backend} is not
+     * callable from Java; the SDK reads it only to ask whether beta message threads are supported, which unset
+     * answers as the Anthropic backend does (yes).
+     */
+    private AnthropicClient client(ClaudeAccount account) {
+        AnthropicBackend backend = AnthropicBackend.builder().baseUrl(account.baseUrl()).apiKey(account.apiKey()).build();
+        AnthropicHttp transport = new AnthropicHttp(http, backend);
+        ClientOptions.Builder options = ClientOptions.builder()
+                .httpClient(transport)
+                .baseUrl(backend.baseUrl())
+                .openTelemetryProviderName(backend.openTelemetryProviderName())
+                .openTelemetryPlatform(backend.openTelemetryPlatform())
+                .maxRetries(properties.maxRetries())
+                .timeout(properties.timeout());
+        backend.applyCredentials(transport, options);
+        return new AnthropicClientImpl(options.build());
     }
 
     private void vet(String baseUrl) {

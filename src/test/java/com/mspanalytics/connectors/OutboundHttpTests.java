@@ -12,6 +12,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,39 @@ class OutboundHttpTests {
                     .isInstanceOf(ResourceAccessException.class)
                     .hasRootCauseInstanceOf(SocketTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    /** {@link OutboundHttp#send}, for libraries with an HTTP client interface of their own (the Anthropic SDK). */
+    @Test
+    void sendReturnsRedirectsUnfollowedAndWaitsOnlyItsOwnResponseTimeout() throws IOException {
+        try (Clients clients = new Clients(new OutboundUrlPolicy(true, OutboundUrlPolicyTests::resolve))) {
+            try (var response = clients.http.send(new HttpGet(url("http", "/redirect")), Duration.ofSeconds(5))) {
+                assertThat(response.getCode()).isEqualTo(302);
+            }
+            assertThat(hits).hasValue(1);
+            long started = System.nanoTime();
+
+            assertThatThrownBy(() -> clients.http.send(new HttpGet(url("http", "/slow")), Duration.ofMillis(300)))
+                    .isInstanceOf(SocketTimeoutException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void sendChecksTheUrlAndVetsTheAddressTheConnectionUses() throws IOException {
+        OutboundUrlPolicy policy = new OutboundUrlPolicy(false, TestOutbound.rebinding("rebinding.example",
+                "93.184.216.34", "127.0.0.1", lookups)::resolve);
+        try (Clients clients = new Clients(policy)) {
+            assertThatThrownBy(() -> clients.http.send(new HttpGet(url("http", "/ok")), Duration.ofSeconds(5)))
+                    .isInstanceOf(OutboundUrlRejected.class).hasMessageContaining("only https");
+
+            assertThatThrownBy(() -> clients.http.send(
+                    new HttpGet("https://rebinding.example:" + server.getAddress().getPort() + "/ok"), Duration.ofSeconds(5)))
+                    .hasStackTraceContaining("OutboundUrlRejected")
+                    .hasStackTraceContaining("it resolves to a loopback address");
+            assertThat(lookups.get()).as("the check, then the connection's lookup").isEqualTo(2);
+            assertThat(hits).hasValue(0);
         }
     }
 

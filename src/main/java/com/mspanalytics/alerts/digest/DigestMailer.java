@@ -1,6 +1,8 @@
 package com.mspanalytics.alerts.digest;
 
 import com.mspanalytics.connectors.OutboundUrlPolicy;
+import com.mspanalytics.connectors.OutboundUrlRejected;
+import com.mspanalytics.connectors.VettingSocketFactory;
 import com.mspanalytics.secrets.ConnectorFields;
 import com.mspanalytics.secrets.FieldKind;
 import jakarta.mail.MessagingException;
@@ -20,7 +22,10 @@ import org.springframework.stereotype.Component;
  * Sends a rendered digest through the tenant's SMTP server ({@code smtp} connector: host, port, username,
  * password, from, to, startTls) with Spring's mail support: multipart/alternative with the plain text and the
  * HTML, the charts inline. The host is vetted like every outbound address (in production: public addresses only),
- * since an SMTP conversation aimed at an internal service is as much a forgery as an HTTP one.
+ * since an SMTP conversation aimed at an internal service is as much a forgery as an HTTP one: before the send, so
+ * that a refused host is named at once, and again by the connection itself ({@link VettingSocketFactory}), which
+ * connects only to an address it vetted, so a host that changes its DNS answer in between (DNS rebinding) gets no
+ * connection. STARTTLS still checks the server's certificate against the host name.
  */
 @Component
 class DigestMailer {
@@ -34,10 +39,12 @@ class DigestMailer {
 
     private final OutboundUrlPolicy policy;
     private final DigestProperties properties;
+    private final VettingSocketFactory sockets;
 
     DigestMailer(OutboundUrlPolicy policy, DigestProperties properties) {
         this.policy = policy;
         this.properties = properties;
+        this.sockets = new VettingSocketFactory(policy, properties.smtpTimeout());
     }
 
     /** @return the recipients it went to */
@@ -61,12 +68,17 @@ class DigestMailer {
             sender.send(message);
             return recipients;
         } catch (MessagingException | MailException e) {
+            OutboundUrlRejected refused = refusal(e);
+            if (refused != null) {
+                throw refused;
+            }
             throw new Failed("SMTP server " + smtp.get("host") + " did not take the digest: " + reason(e)
                     + "; check the smtp settings (PUT /settings/connectors/smtp)");
         }
     }
 
-    private JavaMailSenderImpl sender(Map<String, String> smtp) {
+    /** The sender for {@code smtp}, its session configured (package-private for tests). */
+    JavaMailSenderImpl sender(Map<String, String> smtp) {
         String host = setting(smtp, "host", FieldKind.TEXT).orElseThrow(() -> new Failed("the smtp settings name no host"));
         policy.addressesOf(host);
         boolean startTls = setting(smtp, "startTls", FieldKind.BOOLEAN).orElse(true);
@@ -87,6 +99,12 @@ class DigestMailer {
         javaMail.put("mail.smtp.auth", String.valueOf(username != null && !username.isBlank()));
         javaMail.put("mail.smtp.starttls.enable", String.valueOf(startTls));
         javaMail.put("mail.smtp.starttls.required", String.valueOf(startTls));
+        // Connections only to vetted addresses. No fallback: Jakarta Mail would otherwise retry a refused
+        // connection with a plain socket of its own, resolving the host again.
+        javaMail.put("mail.smtp.socketFactory", sockets);
+        javaMail.put("mail.smtp.socketFactory.fallback", "false");
+        // STARTTLS checks the certificate against the host name (the default of Angus Mail 2, said explicitly).
+        javaMail.put("mail.smtp.ssl.checkserveridentity", "true");
         return sender;
     }
 
@@ -100,6 +118,16 @@ class DigestMailer {
         } catch (FieldKind.InvalidValue e) {
             throw new Failed("the smtp " + field + " " + e.getMessage() + "; fix it with PUT /settings/connectors/smtp");
         }
+    }
+
+    /** The SSRF guard's refusal of the connection, if that is why the send failed. */
+    private static OutboundUrlRejected refusal(Exception e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OutboundUrlRejected refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     /** The exception's kind and its innermost message, minus anything after the server's reply code. */
