@@ -1,5 +1,6 @@
 package com.mspanalytics.connectors;
 
+import com.mspanalytics.config.RunMode;
 import com.mspanalytics.tenant.TenantId;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -7,25 +8,38 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
 /**
  * Every call of a connector to its service goes through here: retries with exponential backoff and
- * jitter that honour {@code Retry-After}, and a circuit breaker per tenant and service so that a dead
- * service is not hammered by every scheduled run (Resilience4j, not a hand-written loop).
+ * jitter that honour {@code Retry-After}, a circuit breaker per tenant and service so that a dead
+ * service is not hammered by every scheduled run, and, for services with a documented request limit, each
+ * request (retries included) spaced to stay within it, per tenant ({@link PaceProperties}); Resilience4j, not
+ * hand-written loops.
  */
 @Component
 public class UpstreamCalls {
 
     private final RetryConfig retryConfig;
     private final CircuitBreakerRegistry breakers;
+    private final PaceProperties pace;
+    private final boolean paced;
+    private final RateLimiterRegistry pacers = RateLimiterRegistry.ofDefaults();
 
-    UpstreamCalls(UpstreamProperties properties) {
+    UpstreamCalls(UpstreamProperties properties, PaceProperties pace, Environment environment) {
+        this.pace = pace;
+        this.paced = pace.enabled() != null ? pace.enabled() : RunMode.of(environment) == RunMode.PRODUCTION;
         this.retryConfig = RetryConfig.<Object>custom()
                 .maxAttempts(properties.maxAttempts())
                 .retryOnException(UpstreamCalls::retryable)
@@ -49,18 +63,42 @@ public class UpstreamCalls {
     public <T> T call(TenantId tenant, String service, String path, Supplier<T> call) {
         CircuitBreaker breaker = breakers.circuitBreaker(tenant + ":" + service);
         Retry retry = Retry.of(service, retryConfig);
+        Supplier<T> attempt = () -> {
+            try {
+                return call.get();
+            } catch (ResourceAccessException e) {
+                throw new UpstreamException(service, path, 0, null);
+            }
+        };
+        Optional<RateLimiter> pacer = pacer(tenant, service);
+        if (pacer.isPresent()) {
+            attempt = RateLimiter.decorateSupplier(pacer.get(), attempt);
+        }
         try {
-            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, () -> {
-                try {
-                    return call.get();
-                } catch (ResourceAccessException e) {
-                    throw new UpstreamException(service, path, 0, null);
-                }
-            })).get();
+            return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
         } catch (CallNotPermittedException e) {
             throw new UpstreamException(service + " " + path + ": not called, too many recent failures (circuit open "
                     + "for a while)");
+        } catch (RequestNotPermitted e) {
+            throw new UpstreamException(service + " " + path + ": not called, waited " + pace.maxWait().toSeconds()
+                    + " s for a turn within the pace of " + pace.requestsPerMinute().get(service)
+                    + " requests a minute (msp.connectors.pace)");
         }
+    }
+
+    /** Whether calls to {@code service} are spaced (this run mode, and the service has a limit). */
+    boolean paces(String service) {
+        return paced && pace.spacing(service).isPresent();
+    }
+
+    /** One pacer per tenant and paced service: each attempt waits for its slot, 60 s / n after the previous one. */
+    private Optional<RateLimiter> pacer(TenantId tenant, String service) {
+        if (!paced) {
+            return Optional.empty();
+        }
+        return pace.spacing(service).map(spacing -> pacers.rateLimiter(tenant + ":" + service,
+                RateLimiterConfig.custom().limitForPeriod(1).limitRefreshPeriod(spacing)
+                        .timeoutDuration(pace.maxWait()).build()));
     }
 
     private static boolean retryable(Throwable e) {

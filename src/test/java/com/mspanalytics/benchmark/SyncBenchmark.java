@@ -143,6 +143,7 @@ public final class SyncBenchmark {
         properties.put("API_KEY_PEPPER", TestSecrets.API_KEY_PEPPER);
         properties.put("PORT", "0");
         properties.put("CONNECTORS_ALLOW_PRIVATE_ADDRESSES", "true");
+        properties.put("CONNECTORS_PACE", "false");   // the simulator has no limit: measure the sync itself
         properties.put("msp.sync.schedule-enabled", "false");
         properties.put("msp.kpi.recompute-after-sync", "false");   // a KPI run after tickets would overlap time entries
         properties.put("msp.connectors.connectwise.page-size", pageSize);

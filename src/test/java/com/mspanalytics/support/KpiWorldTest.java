@@ -13,6 +13,6 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
-@TestPropertySource(properties = {"msp.connectors.allow-private-addresses=true", "msp.connectors.retry.initial-backoff=5ms"})
+@TestPropertySource(properties = {"msp.connectors.allow-private-addresses=true", "msp.connectors.pace.enabled=false", "msp.connectors.retry.initial-backoff=5ms"})
 public @interface KpiWorldTest {
 }

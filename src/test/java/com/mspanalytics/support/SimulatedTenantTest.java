@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 @IntegrationTest
 @TestPropertySource(properties = {
-        "msp.connectors.allow-private-addresses=true",
+        "msp.connectors.allow-private-addresses=true", "msp.connectors.pace.enabled=false",
         "msp.connectors.connectwise.reconcile-every=0s",
         "msp.connectors.connectwise.page-size=100",
         "msp.connectors.retry.initial-backoff=5ms",

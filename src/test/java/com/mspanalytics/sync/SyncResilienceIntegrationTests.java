@@ -123,6 +123,7 @@ class SyncResilienceIntegrationTests {
     private ConfigurableApplicationContext start(Map<String, String> extra) {
         Map<String, Object> env = new HashMap<>(TestDatabase.productionEnvironment(postgres));
         env.put("CONNECTORS_ALLOW_PRIVATE_ADDRESSES", "true");
+        env.put("CONNECTORS_PACE", "false");
         env.put("msp.connectors.connectwise.page-size", "50");
         env.put("msp.connectors.retry.initial-backoff", "5ms");
         env.put("msp.sync.stale-after", "1s");

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * role each sees exactly its own world's tickets, and the same id holds each tenant's own record.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"msp.connectors.allow-private-addresses=true", "msp.connectors.retry.initial-backoff=5ms"})
+@TestPropertySource(properties = {"msp.connectors.allow-private-addresses=true", "msp.connectors.pace.enabled=false", "msp.connectors.retry.initial-backoff=5ms"})
 class SyncTenantIsolationIntegrationTests {
 
     @LocalServerPort
