@@ -9,8 +9,11 @@ package com.mspanalytics.simulator.world;
 public enum WorldSize {
     /** Tests: ~800 tickets over 42 weeks. */
     TINY(42, 18, true, true),
-    /** Demo: ~20,000 tickets over 56 weeks. */
-    SMALL(56, 360, false, true),
+    /**
+     * Demo: ~18,000 tickets over 56 weeks, what the 15 techs can work: ~70 % billable utilization on average,
+     * with room for the latest week's planted spike.
+     */
+    SMALL(56, 320, false, true),
     /** Benchmarks: ~1M tickets (~3M time entries) over five years, ~10× what 15 techs could work (assigned by skill). */
     LARGE(260, 3850, false, false),
     /** The sync benchmark: LARGE's volume over 60 weeks, ~230,000 tickets and ~690,000 time entries. */
