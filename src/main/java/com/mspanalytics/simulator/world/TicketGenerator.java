@@ -6,24 +6,35 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Walks the world day by day and yields each ticket with its time entries and review, in id order.
  * Each day draws from its own random stream (seed and date), and the only carried state is what the
- * clean-world guards need, so the output is a pure function of the spec and is never held in memory.
+ * clean-world guards and the techs' weeks (below) need, so the output is a pure function of the spec and is never
+ * held in memory.
  *
  * <p>Guards that keep the clean world clean: in the calm week (the latest complete week before the end
  * date) every client gets exactly its rounded 12-week mean, spread to keep domains and client×domain cells near
  * their means, so no clean series is a KPI 11 anomaly; in {@link WorldSize#capRecurrence() small worlds} a (client, category) pair never recurs
  * more than 3 times in 91 days, a contact never raises more than 2 training tickets in 91 days, and no
  * category takes more hours in 181 days than would make a fix project pay back (KPI 06).
+ *
+ * <p>In {@link WorldSize#staffed() staffed worlds} techs are given no more work than their capacity, so that KPI 07's
+ * utilization stays believable: a tech's week holds daily capacity × 5 hours, the hours booked in each week (by entry
+ * start) are carried, a ticket goes by skill to a tech whose week has room for it, a one-touch fix needs room for the
+ * whole job, and an entry the member's week has no room for goes to a colleague. Until someone's week is full the draws
+ * are exactly those of assignment by skill alone, so a quiet world (TINY) is what it was. By skill alone, dpatel (2 h a
+ * day, the Security specialist) was given about twice her capacity in the demo world.
  */
 final class TicketGenerator implements Iterator<TicketBundle> {
 
@@ -45,6 +56,10 @@ final class TicketGenerator implements Iterator<TicketBundle> {
     private final LocalDate calmStart;
     private final LocalDate firstMonday;
     private final Map<String, double[]> ownerWeights = new HashMap<>();
+    private final boolean byCapacity;
+    private final Map<Tech, Integer> techIndex = new IdentityHashMap<>();
+    /** Hours booked per week index (by entry start) and tech (catalog order). */
+    private double[][] bookedHours = new double[0][];
     private final Map<String, double[]> domainWeights = new HashMap<>();
     private final double[] categoryWeights;
     private final Map<String, int[]> weeklyCounts = new HashMap<>();
@@ -74,6 +89,8 @@ final class TicketGenerator implements Iterator<TicketBundle> {
         this.globex = catalog.client(Catalog.GLOBEX);
         this.initech = catalog.client(Catalog.INITECH);
         this.pat = catalog.client(Catalog.UMBRELLA).contacts().get(0);
+        this.byCapacity = spec.size().staffed();
+        for (Tech t : catalog.techs()) techIndex.put(t, techIndex.size());
     }
 
     @Override
@@ -318,11 +335,15 @@ final class TicketGenerator implements Iterator<TicketBundle> {
         Category category = d.category;
         String domain = category.domain();
         Priority priority = pickPriority(rng);
-        Tech owner = d.owner != null ? d.owner : pickOwner(domain, rng);
+        double expected = category.baseHours() * hoursFactor;
+        Tech owner = d.owner != null ? d.owner
+                : pickOwner(domain, week(d.enteredAt), t -> expected * t.speedIn(domain), rng);
         double speed = owner.speedIn(domain);
         Instant respondedAt = d.enteredAt.plusSeconds((long) (priority.respondMinutes() * 60 * logNormal(rng, 0.4)));
-        boolean oneTouch = rng.nextDouble() < owner.fcrChance();
+        boolean touch = rng.nextDouble() < owner.fcrChance();
         double worked = quarter(Math.max(0.25, category.baseHours() * hoursFactor * speed * logNormal(rng, 0.35)));
+        // one touch is one sitting: the owner needs room for the whole job, else it takes several entries
+        boolean oneTouch = touch && fits(owner, week(respondedAt), worked);
         int entryCount = oneTouch ? 1 : 2 + rng.nextInt(5);
         // a one-touch ticket has a single entry; it counts as first-contact resolution only if it also closes within
         // 24 h, which slow techs and slow domains rarely manage (their times are not bent to fit)
@@ -338,8 +359,14 @@ final class TicketGenerator implements Iterator<TicketBundle> {
             if (start.isBefore(lastEnd)) start = lastEnd;
             Instant end = start.plusSeconds((long) (parts[j] * 3600));
             lastEnd = end;
-            Tech member = j > 0 && j == entryCount - 2 && rng.nextDouble() < 0.25 ? pickOwner(domain, rng) : owner;
-            entries.add(entry(d, category, priority, member, start, end, parts[j], rng));
+            double part = parts[j];
+            int week = week(start);
+            Tech member = j > 0 && j == entryCount - 2 && rng.nextDouble() < 0.25
+                    ? pickOwner(domain, week, t -> part, rng) : owner;
+            // work the member's week has no room for goes to a colleague who has some
+            if (!fits(member, week, part)) member = pickOwner(domain, week, t -> part, rng);
+            entries.add(entry(d, category, priority, member, start, end, part, rng));
+            if (byCapacity) booked(week)[techIndex.get(member)] += part;
         }
         if (closedAt.isBefore(lastEnd.plusSeconds(300))) closedAt = lastEnd.plusSeconds(300);
 
@@ -449,10 +476,58 @@ final class TicketGenerator implements Iterator<TicketBundle> {
         return Priority.P3;
     }
 
-    private Tech pickOwner(String domain, SplittableRandom rng) {
-        double[] weights = ownerWeights.computeIfAbsent(domain,
-                dom -> catalog.techs().stream().mapToDouble(t -> t.skillIn(dom)).toArray());
-        return catalog.techs().get(pick(rng, weights));
+    /**
+     * Who does work in {@code domain} that would take a tech {@code hours} in {@code week}: drawn by skill among the
+     * techs whose week has room for it (daily capacity × 5 − hours booked), so while everyone has room this is the
+     * draw by skill alone. When it fits none of the skilled techs (a busy week), the one with the lowest share of
+     * their week booked takes it. One random draw either way, so the rest of the day's stream does not depend on who
+     * was free. Unstaffed worlds draw by skill alone.
+     */
+    private Tech pickOwner(String domain, int week, ToDoubleFunction<Tech> hours, SplittableRandom rng) {
+        var techs = catalog.techs();
+        double[] skills = ownerWeights.computeIfAbsent(domain,
+                dom -> techs.stream().mapToDouble(t -> t.skillIn(dom)).toArray());
+        if (!byCapacity) return techs.get(pick(rng, skills));
+        double[] booked = booked(week);
+        double[] weights = new double[skills.length];
+        double lowestLoad = Double.POSITIVE_INFINITY;
+        int leastBooked = skills.length - 1;
+        boolean anyRoom = false;
+        for (int i = 0; i < skills.length; i++) {
+            if (skills[i] <= 0) continue;
+            Tech t = techs.get(i);
+            double load = (booked[i] + hours.applyAsDouble(t)) / weekCapacity(t);
+            if (load <= 1) {
+                weights[i] = skills[i];
+                anyRoom = true;
+            }
+            if (load < lowestLoad) {
+                lowestLoad = load;
+                leastBooked = i;
+            }
+        }
+        if (anyRoom) return techs.get(pick(rng, weights));
+        rng.nextDouble();
+        return techs.get(leastBooked);
+    }
+
+    private boolean fits(Tech tech, int week, double hours) {
+        return !byCapacity || booked(week)[techIndex.get(tech)] + hours <= weekCapacity(tech);
+    }
+
+    private static double weekCapacity(Tech tech) {
+        return tech.dailyCapacity() * 5;
+    }
+
+    private double[] booked(int week) {
+        if (week >= bookedHours.length) bookedHours = Arrays.copyOf(bookedHours, week + 16);
+        if (bookedHours[week] == null) bookedHours[week] = new double[catalog.techs().size()];
+        return bookedHours[week];
+    }
+
+    /** The week index (as {@link #weekIndex}) of an instant's UTC date. */
+    private int week(Instant instant) {
+        return (int) ((Math.floorDiv(instant.getEpochSecond(), 86_400L) - firstMonday.toEpochDay()) / 7);
     }
 
     private static int pick(SplittableRandom rng, double[] weights) {

@@ -3,8 +3,10 @@ package com.mspanalytics.simulator.world;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -125,6 +127,37 @@ class MspWorldTests {
             assertThat(e.acknowledgedAt().getEpochSecond() - e.createdAt().getEpochSecond()).isLessThanOrEqualTo(sla[0] * 60L);
             assertThat(e.resolvedAt().getEpochSecond() - e.createdAt().getEpochSecond()).isLessThanOrEqualTo(sla[1] * 60L);
         });
+    }
+
+    /**
+     * KPI 07's utilization recomputed from the time entries: a tech's billable hours in a full Monday–Sunday week (by
+     * entry start, UTC) over 5 × their daily capacity. Nobody works more than about their week, in any week of the test
+     * world or of the demo world, whose latest week carries the planted spike; the demo world is busy but not idle.
+     */
+    @Test
+    void everyTechsWeekFitsTheirCapacity() {
+        for (WorldSize size : List.of(WorldSize.TINY, WorldSize.SMALL)) {
+            var world = size == WorldSize.TINY ? TINY : MspWorld.generate(new WorldSpec(42, size, END));
+            Map<String, Map<LocalDate, Double>> billable = new HashMap<>();
+            world.timeEntries().filter(e -> e.billableOption() == BillableOption.Billable).forEach(e -> {
+                LocalDate monday = LocalDate.ofInstant(e.timeStart(), ZoneOffset.UTC).with(DayOfWeek.MONDAY);
+                billable.computeIfAbsent(e.member().identifier(), k -> new HashMap<>()).merge(monday, e.actualHours(), Double::sum);
+            });
+            var utilizations = new ArrayList<Double>();
+            var over = new ArrayList<String>();
+            LocalDate firstMonday = world.spec().startDate().with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+            LocalDate end = world.spec().endDate();
+            for (Tech tech : world.catalog().techs()) {
+                for (LocalDate monday = firstMonday; !monday.plusWeeks(1).isAfter(end); monday = monday.plusWeeks(1)) {
+                    double hours = billable.getOrDefault(tech.identifier(), Map.of()).getOrDefault(monday, 0.0);
+                    double utilization = hours / (5 * tech.dailyCapacity());
+                    utilizations.add(utilization);
+                    if (utilization > 1.1) over.add(tech.identifier() + " in the week of " + monday + ": " + utilization);
+                }
+            }
+            assertThat(over).as(size.name()).isEmpty();
+            if (size == WorldSize.SMALL) assertThat(LedgerBuilder.median(utilizations)).isBetween(0.6, 0.95);
+        }
     }
 
     @Test
