@@ -67,19 +67,19 @@ final class TicketHistorySource implements SyncSource {
     private static final String ENTITY = "ticket-history";
     private static final String PATH = "/system/audittrail";
     /**
-     * One statement per ticket with history (the trail arrives per ticket, so there is no page to stage): audit
-     * entries have no id, so the id is a 60-bit hash of the ticket id and the entry, and an entry read again is the
-     * same row; unchanged entries are not rewritten.
+     * One statement per batch of tickets, over a JSON array of {@code {"ticket": id, "entry": {…}}} (trails arrive
+     * per ticket and hold few entries, so they are not staged): audit entries have no id, so the id is a 60-bit hash
+     * of the ticket id and the entry, and an entry read again is the same row; unchanged entries are not rewritten.
      */
     private static final String UPSERT = """
             WITH written AS (
                 INSERT INTO cw_ticket_status_changes (tenant_id, id, ticket_id, changed_at, changed_by, from_status,
                                                       to_status, raw, synced_at, deleted_at)
-                SELECT :tenant, ('x' || left(md5(CAST(:parentId AS text) || '|' || r::text), 15))::bit(60)::bigint,
-                       CAST(:parentId AS bigint), (r->>'enteredDate')::timestamptz, r->>'enteredBy',
+                SELECT :tenant, ('x' || left(md5((x->>'ticket') || '|' || r::text), 15))::bit(60)::bigint,
+                       CAST(x->>'ticket' AS bigint), (r->>'enteredDate')::timestamptz, r->>'enteredBy',
                        (regexp_match(r->>'text', '%1$s', 'i'))[1], (regexp_match(r->>'text', '%1$s', 'i'))[2],
                        r, now(), NULL
-                FROM jsonb_array_elements(CAST(:page AS jsonb)) AS r
+                FROM jsonb_array_elements(CAST(:page AS jsonb)) AS x, LATERAL (SELECT x->'entry' AS r) AS entry
                 ON CONFLICT (tenant_id, id) DO UPDATE SET
                     ticket_id = EXCLUDED.ticket_id, changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by,
                     from_status = EXCLUDED.from_status, to_status = EXCLUDED.to_status, raw = EXCLUDED.raw,
@@ -153,19 +153,13 @@ final class TicketHistorySource implements SyncSource {
                 }
                 Keyset last = tickets.get(tickets.size() - 1);
                 int fetched = changes.values().stream().mapToInt(List::size).sum();
-                session.commit(fetched, db -> {
-                    PageCounts counts = PageCounts.NONE;
-                    for (Map.Entry<Long, List<JsonNode>> ticket : changes.entrySet()) {
-                        if (!ticket.getValue().isEmpty()) {
-                            ArrayNode page = JSON.createArrayNode().addAll(ticket.getValue());
-                            counts = counts.plus(db.sql(UPSERT).param("tenant", session.tenant().value())
-                                    .param("page", page.toString()).param("parentId", ticket.getKey())
-                                    .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), 0))
-                                    .single());
-                        }
-                    }
-                    return counts;
-                }, CHECKPOINT, last.format());
+                ArrayNode page = JSON.createArrayNode();
+                changes.forEach((ticket, entries) -> entries.forEach(entry ->
+                        page.addObject().put("ticket", ticket).set("entry", entry)));
+                session.commit(fetched, db -> page.isEmpty() ? PageCounts.NONE
+                        : db.sql(UPSERT).param("tenant", session.tenant().value()).param("page", page.toString())
+                                .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), 0))
+                                .single(), CHECKPOINT, last.format());
                 if (tickets.size() < properties.batchSize()) {
                     return;
                 }
