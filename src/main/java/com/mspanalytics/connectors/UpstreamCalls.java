@@ -14,7 +14,8 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.springframework.core.env.Environment;
@@ -34,12 +35,17 @@ public class UpstreamCalls {
     private final RetryConfig retryConfig;
     private final CircuitBreakerRegistry breakers;
     private final PaceProperties pace;
-    private final boolean paced;
+    /** Per paced service (any case): one permit every 60 s / n. Empty when this run mode does not pace. */
+    private final Map<String, RateLimiterConfig> paceConfigs = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final RateLimiterRegistry pacers = RateLimiterRegistry.ofDefaults();
 
     UpstreamCalls(UpstreamProperties properties, PaceProperties pace, Environment environment) {
         this.pace = pace;
-        this.paced = pace.enabled() != null ? pace.enabled() : RunMode.of(environment) == RunMode.PRODUCTION;
+        if (pace.enabled() != null ? pace.enabled() : RunMode.of(environment) == RunMode.PRODUCTION) {
+            pace.requestsPerMinute().keySet().forEach(service -> paceConfigs.put(service, RateLimiterConfig.custom()
+                    .limitForPeriod(1).limitRefreshPeriod(pace.spacing(service).orElseThrow())
+                    .timeoutDuration(pace.maxWait()).build()));
+        }
         this.retryConfig = RetryConfig.<Object>custom()
                 .maxAttempts(properties.maxAttempts())
                 .retryOnException(UpstreamCalls::retryable)
@@ -70,9 +76,10 @@ public class UpstreamCalls {
                 throw new UpstreamException(service, path, 0, null);
             }
         };
-        Optional<RateLimiter> pacer = pacer(tenant, service);
-        if (pacer.isPresent()) {
-            attempt = RateLimiter.decorateSupplier(pacer.get(), attempt);
+        RateLimiterConfig paceConfig = paceConfigs.get(service);
+        if (paceConfig != null) {
+            // one pacer per tenant and service: each attempt, retries included, waits for its slot
+            attempt = RateLimiter.decorateSupplier(pacers.rateLimiter(tenant + ":" + service, paceConfig), attempt);
         }
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
@@ -88,17 +95,7 @@ public class UpstreamCalls {
 
     /** Whether calls to {@code service} are spaced (this run mode, and the service has a limit). */
     boolean paces(String service) {
-        return paced && pace.spacing(service).isPresent();
-    }
-
-    /** One pacer per tenant and paced service: each attempt waits for its slot, 60 s / n after the previous one. */
-    private Optional<RateLimiter> pacer(TenantId tenant, String service) {
-        if (!paced) {
-            return Optional.empty();
-        }
-        return pace.spacing(service).map(spacing -> pacers.rateLimiter(tenant + ":" + service,
-                RateLimiterConfig.custom().limitForPeriod(1).limitRefreshPeriod(spacing)
-                        .timeoutDuration(pace.maxWait()).build()));
+        return paceConfigs.containsKey(service);
     }
 
     private static boolean retryable(Throwable e) {
