@@ -46,19 +46,23 @@ public class Notifications {
                 .query(Notifications::row).single();
     }
 
+    /** The subject of the scheduled weekly digest, the one notification sent once per tenant and period. */
+    public static final String WEEKLY_DIGEST = "weekly-digest";
+
     /**
-     * Claims the digest of {@code period}: empty when it was sent, or is being sent, already (by this node or
-     * another). Finish the claim with {@link #finish}.
+     * Claims the scheduled digest of {@code period}: empty when it was sent, or is being sent, already (by this node
+     * or another). Finish the claim with {@link #finish}.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public Optional<UUID> claimDigest(String subject, String period) {
+    public Optional<UUID> claimWeeklyDigest(String period) {
         return jdbc.sql("""
                 INSERT INTO notifications (tenant_id, id, channel, subject, period, status)
-                VALUES (:tenant, :id, 'email', :subject, :period, 'sending')
-                ON CONFLICT (tenant_id, subject, period) WHERE channel = 'email' AND status <> 'failed' DO NOTHING
+                VALUES (:tenant, :id, 'email', 'weekly-digest', :period, 'sending')
+                ON CONFLICT (tenant_id, subject, period)
+                    WHERE channel = 'email' AND subject = 'weekly-digest' AND status <> 'failed' DO NOTHING
                 RETURNING id""")
                 .param("tenant", TenantContext.require().value()).param("id", UUID.randomUUID())
-                .param("subject", subject).param("period", period)
+                .param("period", period)
                 .query(UUID.class).optional();
     }
 

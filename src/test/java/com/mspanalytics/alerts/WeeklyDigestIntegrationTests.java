@@ -176,6 +176,16 @@ class WeeklyDigestIntegrationTests extends KpiIntegrationTest {
     }
 
     @Test
+    void aSecondManualSendOfTheSameWeekGoesOutAndIsLoggedAsSent() {
+        for (int send = 1; send <= 2; send++) {
+            var response = http.post("/digest/send", "");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(Json.parse(response.body()).path("status").asString()).as("send " + send).isEqualTo("sent");
+        }
+        assertThat(smtp.getReceivedMessages()).as("two recipients, twice").hasSize(4);
+    }
+
+    @Test
     void withAnLlmClaudeWritesTheSummaryFromTheDigestsFiguresAndWithoutBudgetTheRulesDo() throws Exception {
         try (AnthropicSimulator claude = AnthropicSimulator.start(0, new Faults(3), 3)) {
             Map<String, String> anthropic = new java.util.HashMap<>(claude.connectorSettings());

@@ -3,6 +3,7 @@ package com.mspanalytics.alerts.digest;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
+import java.util.Locale;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -18,6 +19,6 @@ public record DigestWeek(LocalDate monday, LocalDate sunday) {
 
     /** e.g. "2026-W47", the key of the week's digest in the notification log. */
     public String label() {
-        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(Locale.ROOT, "%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 }

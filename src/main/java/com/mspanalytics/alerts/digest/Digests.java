@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Digests {
 
-    static final String SCHEDULED = "weekly-digest";
+    static final String SCHEDULED = Notifications.WEEKLY_DIGEST;
     static final String MANUAL = "digest-manual";
     private static final Logger log = LoggerFactory.getLogger(Digests.class);
 
@@ -108,26 +108,29 @@ public class Digests {
             return Optional.empty();
         }
         DigestWeek week = DigestWeek.before(slot.toLocalDate());
-        return notifications.claimDigest(SCHEDULED, week.label())
+        return notifications.claimWeeklyDigest(week.label())
                 .map(claim -> deliver(week, smtp.get(), claim));
     }
 
     /** Builds, renders and mails; a scheduled delivery finishes its claim, a manual one is logged as sent now. */
     private Notification deliver(DigestWeek week, Map<String, String> smtp, @Nullable UUID claim) {
+        int recipients = 0;
+        String error = null;
         try {
             DigestRenderer.Rendered rendered = renderer.forMail(digests.build(week));
-            List<String> recipients = mailer.send(smtp, rendered);
+            recipients = mailer.send(smtp, rendered).size();
             log.info("Weekly digest {} of tenant {} sent to {} recipients", week.label(), TenantContext.require(),
-                    recipients.size());
-            return finish(claim, week, recipients.size(), null);
+                    recipients);
         } catch (DigestMailer.Failed | OutboundUrlRejected e) {
             log.warn("Weekly digest {} of tenant {} not sent: {}", week.label(), TenantContext.require(), e.getMessage());
-            return finish(claim, week, 0, e.getMessage());
+            error = e.getMessage();
         } catch (RuntimeException e) {
             // The claim must not stay "sending", or the week would never be retried.
             log.error("Weekly digest {} of tenant {} could not be built", week.label(), TenantContext.require(), e);
-            return finish(claim, week, 0, "the digest could not be built (" + e.getClass().getSimpleName() + ")");
+            error = "the digest could not be built (" + e.getClass().getSimpleName() + ")";
         }
+        // Outside the try: a mail that went out is never logged as a failure because logging it failed.
+        return finish(claim, week, recipients, error);
     }
 
     private Notification finish(@Nullable UUID claim, DigestWeek week, int recipients, @Nullable String error) {
