@@ -6,7 +6,9 @@ import com.mspanalytics.alerts.Notifications;
 import com.mspanalytics.connectors.OutboundUrlRejected;
 import com.mspanalytics.kpi.AnomalyView;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.secrets.ConnectorFields;
 import com.mspanalytics.secrets.CredentialVault;
+import com.mspanalytics.secrets.FieldKind;
 import com.mspanalytics.tenant.TenantContext;
 import com.mspanalytics.tenant.TenantId;
 import jakarta.annotation.PreDestroy;
@@ -86,28 +88,40 @@ public class AnomalyAlerts {
      */
     public Optional<Notification> deliver(TenantId tenant, String kpi, UUID resultId) {
         return TenantContext.callAs(tenant, () -> {
-            Optional<String> webhook = vault.find(tenant, "slack").map(fields -> fields.get("webhookUrl"));
-            if (webhook.isEmpty()) {
+            Optional<Map<String, String>> settings = vault.find(tenant, "slack");
+            if (settings.isEmpty()) {
                 return Optional.empty();
             }
             List<AnomalyView> claimed = kpis.claimUnalerted(kpi);
             if (claimed.isEmpty()) {
                 return Optional.empty();
             }
+            int attempts = 0;
+            String error = null;
             try {
+                URI webhook = ConnectorFields.SLACK.value(settings.get(), "webhookUrl", FieldKind.URL).orElseThrow();
                 Map<String, Object> payload = message(kpi, resultId, claimed).payload();
-                int attempts = slack.post(tenant, URI.create(webhook.get()), payload);
+                attempts = slack.post(tenant, webhook, payload);
                 log.info("Slack alert for tenant {}: {} new {} anomalies (result {}, {} attempts)", tenant,
                         claimed.size(), kpi, resultId, attempts);
-                return Optional.of(notifications.record("slack", kpi, null, resultId, claimed.size(), attempts, null));
-            } catch (SlackWebhookClient.Failed | OutboundUrlRejected | IllegalArgumentException e) {
+            } catch (SlackWebhookClient.Failed e) {
+                attempts = e.attempts();
+                error = e.getMessage();
+            } catch (OutboundUrlRejected e) {
+                error = e.getMessage();
+            } catch (FieldKind.InvalidValue e) {
+                error = "the slack webhookUrl " + e.getMessage() + "; fix it with PUT /settings/connectors/slack";
+            } catch (RuntimeException e) {
+                // Whatever failed, the claimed anomalies go back to be announced by the next run.
+                log.error("Slack alert for tenant {} ({} result {}) could not be built", tenant, kpi, resultId, e);
+                error = "the alert could not be built (" + e.getClass().getSimpleName() + ")";
+            }
+            if (error != null) {
                 kpis.unclaim(claimed);
-                int attempts = e instanceof SlackWebhookClient.Failed failed ? failed.attempts() : 0;
-                String error = e instanceof IllegalArgumentException ? "the slack webhookUrl is not a URL" : e.getMessage();
                 log.warn("Slack alert for tenant {} ({} {} anomalies, result {}) not delivered: {}", tenant,
                         claimed.size(), kpi, resultId, error);
-                return Optional.of(notifications.record("slack", kpi, null, resultId, claimed.size(), attempts, error));
             }
+            return Optional.of(notifications.record("slack", kpi, null, resultId, claimed.size(), attempts, error));
         });
     }
 
