@@ -94,10 +94,6 @@ public class Digests {
         if (!tenant.digest().enabled()) {
             return Optional.empty();
         }
-        Optional<Map<String, String>> smtp = vault.find(TenantContext.require(), "smtp");
-        if (smtp.isEmpty()) {
-            return Optional.empty();
-        }
         ZonedDateTime local = now.atZone(ZoneId.of(tenant.timeZone()));
         ZonedDateTime slot = local.with(TemporalAdjusters.previousOrSame(tenant.digest().dayOfWeek()))
                 .withHour(tenant.digest().hour()).withMinute(0).withSecond(0).withNano(0);
@@ -105,6 +101,11 @@ public class Digests {
             slot = slot.minusWeeks(1);
         }
         if (Duration.between(slot, local).compareTo(properties.sendUntil()) > 0) {
+            return Optional.empty();
+        }
+        // Decrypted only when a digest is due, not on every check of every tenant.
+        Optional<Map<String, String>> smtp = vault.find(TenantContext.require(), "smtp");
+        if (smtp.isEmpty()) {
             return Optional.empty();
         }
         DigestWeek week = DigestWeek.before(slot.toLocalDate());
