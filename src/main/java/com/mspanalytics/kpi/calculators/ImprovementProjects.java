@@ -73,7 +73,7 @@ class ImprovementProjects implements Kpi {
                 ticket_hours AS (
                     SELECT w.id, coalesce(sum(e.actual_hours), 0) AS hours
                     FROM window_tickets w
-                    LEFT JOIN cw_time_entries e ON e.charge_to_id = w.id AND e.deleted_at IS NULL
+                    LEFT JOIN cw_time_entries e ON e.ticket_id = w.id AND e.deleted_at IS NULL
                     GROUP BY w.id)
                 SELECT %s AS company_id_out, %s AS client_name, w.category, w.domain,
                        min(w.subtype_name) AS sub_type, min(w.item_name) AS item,

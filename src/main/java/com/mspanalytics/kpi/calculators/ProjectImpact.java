@@ -90,7 +90,7 @@ class ProjectImpact implements Kpi {
                 ticket_hours AS (
                     SELECT pt.project_id, pt.ticket_id, pt.before_side, coalesce(sum(e.actual_hours), 0) AS hours
                     FROM project_tickets pt
-                    LEFT JOIN cw_time_entries e ON e.charge_to_id = pt.ticket_id AND e.deleted_at IS NULL
+                    LEFT JOIN cw_time_entries e ON e.ticket_id = pt.ticket_id AND e.deleted_at IS NULL
                     GROUP BY pt.project_id, pt.ticket_id, pt.before_side)
                 SELECT s.id, s.name, s.company_id, coalesce(c.name, 'Company ' || s.company_id) AS client, c.identifier,
                        s.domain, s.actual_start, s.actual_end, s.before_from, s.before_to, s.after_from, s.after_to,

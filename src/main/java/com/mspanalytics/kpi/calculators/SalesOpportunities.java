@@ -51,7 +51,7 @@ class SalesOpportunities implements Kpi {
                 ticket_hours AS (
                     SELECT w.id, coalesce(sum(e.actual_hours), 0) AS hours
                     FROM window_tickets w
-                    LEFT JOIN cw_time_entries e ON e.charge_to_id = w.id AND e.deleted_at IS NULL
+                    LEFT JOIN cw_time_entries e ON e.ticket_id = w.id AND e.deleted_at IS NULL
                     GROUP BY w.id)
                 SELECT w.company_id, coalesce(c.name, 'Company ' || w.company_id) AS client, c.identifier,
                        w.category, w.domain,

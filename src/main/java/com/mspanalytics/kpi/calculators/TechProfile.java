@@ -49,9 +49,8 @@ class TechProfile implements Kpi {
             WITH work AS (
                 SELECT x.member_id, t.id AS ticket_id, coalesce(%s, '(none)') AS domain, t.company_id, x.actual_hours
                 FROM cw_time_entries x
-                JOIN cw_tickets t ON t.id = x.charge_to_id AND t.deleted_at IS NULL
+                JOIN cw_tickets t ON t.id = x.ticket_id AND t.deleted_at IS NULL
                 WHERE x.deleted_at IS NULL AND x.member_id IS NOT NULL
-                  AND coalesce(x.charge_to_type, 'ServiceTicket') = 'ServiceTicket'
                   AND x.time_start >= :start AND x.time_start < :end)
             """;
 

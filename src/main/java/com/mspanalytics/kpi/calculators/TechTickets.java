@@ -44,11 +44,11 @@ final class TechTickets {
                     WHERE t.deleted_at IS NULL AND t.closed_date IS NOT NULL AND t.date_entered IS NOT NULL
                       AND t.closed_date >= :start AND t.closed_date < :end),
                 closed_member_hours AS (
-                    SELECT x.charge_to_id AS ticket_id, x.member_id, sum(x.actual_hours) AS hours, count(*) AS entries
+                    SELECT x.ticket_id, x.member_id, sum(x.actual_hours) AS hours, count(*) AS entries
                     FROM cw_time_entries x
-                    JOIN closed_base b ON b.id = x.charge_to_id
-                    WHERE x.deleted_at IS NULL AND coalesce(x.charge_to_type, 'ServiceTicket') = 'ServiceTicket'
-                    GROUP BY x.charge_to_id, x.member_id),
+                    JOIN closed_base b ON b.id = x.ticket_id
+                    WHERE x.deleted_at IS NULL
+                    GROUP BY x.ticket_id, x.member_id),
                 closed_entries AS (
                     SELECT ticket_id, sum(hours) AS hours, sum(entries) AS entries,
                            (array_agg(member_id ORDER BY hours DESC, member_id) FILTER (WHERE member_id IS NOT NULL))[1]

@@ -264,7 +264,7 @@ class TimeConsumption implements Kpi {
                        coalesce(e.billable_option, '(none)') AS billable_option,
                        (e.time_start AT TIME ZONE :zone)::date AS day, e.actual_hours AS hours
                 FROM cw_time_entries e
-                LEFT JOIN cw_tickets t ON t.id = e.charge_to_id AND e.charge_to_type = 'ServiceTicket' AND t.deleted_at IS NULL
+                LEFT JOIN cw_tickets t ON t.id = e.ticket_id AND t.deleted_at IS NULL
                 LEFT JOIN cw_companies c ON c.id = coalesce(e.company_id, t.company_id)
                 WHERE e.deleted_at IS NULL AND e.time_start >= :start AND e.time_start < :end)
             """;
