@@ -34,7 +34,7 @@ class SyncController {
 
     @PostMapping("/{entity}")
     @Operation(summary = "Start an incremental sync (permission: sync)", description = """
-            Entities: companies, contacts, members, boards, agreements, projects, tickets, ticket-history (the status \
+            Entities: companies, contacts, members, boards, agreements, projects, tickets, project-tickets, ticket-history (the status \
             changes of closed tickets changed since the last run, from ConnectWise's audit trail), time-entries, \
             smileback, sentinelone, defender (alerts), defender-incidents, and all (every configured one, in \
             dependency order). While a run of the same entity is active, its run is returned instead of starting \

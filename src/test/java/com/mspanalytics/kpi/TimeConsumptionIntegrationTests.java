@@ -118,6 +118,40 @@ class TimeConsumptionIntegrationTests extends KpiIntegrationTest {
         assertThat(totals.path("client×domain").get(1).path("domain").asString()).isEqualTo("Network");
     }
 
+    /**
+     * Time on a project ticket belongs to that ticket's domain; time on a charge code whose id equals a service
+     * ticket's id (ACME's Network ticket) is on no ticket, though still the client's time.
+     */
+    @Test
+    void projectTicketTimeTakesItsDomainAndChargeCodeTimeIsOnNoTicket() {
+        long delta = data.company("DELTA", "Delta Freight");
+        long phase = data.projectTicket(delta, 77, "Project", "Server", "Projects", week(6));
+        data.chargedEntry("ProjectTicket", phase, delta, null, week(8), "5.00", "Remote", "Billable");
+        long acmeNetwork = owner().sql("SELECT id FROM cw_tickets WHERE tenant_id = ? AND type_name = 'Network'")
+                .param(tenant.tenant().value()).query(Long.class).single();
+        data.chargedEntry("ChargeCode", acmeNetwork, delta, null, week(8), "3.00", "Admin", "NoCharge");
+        data.chargedEntry(null, acmeNetwork, delta, null, week(8), "1.00", "Admin", "NoCharge");
+
+        JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
+
+        // DELTA: 5 h on the project ticket + 3 h charge code + 1 h untyped = 9 h, all in W47
+        JsonNode totals = result.path("summary").path("totals");
+        assertThat(hours(totals.path("client"), "client", "DELTA")).isEqualByComparingTo("9");
+        assertThat(hours(totals.path("client×domain"), "domain", "Project")).isEqualByComparingTo("5");
+        assertThat(hours(totals.path("domain"), "domain", "(no ticket)")).isEqualByComparingTo("4");
+        // ACME's Network hours are its own 2+2+2+6 = 12 only
+        assertThat(hours(totals.path("domain"), "domain", "Network")).isEqualByComparingTo("12");
+    }
+
+    private static java.math.BigDecimal hours(JsonNode list, String field, String value) {
+        return list.valueStream().filter(n -> n.path(field).asString().equals(value)).findFirst()
+                .orElseThrow(() -> new AssertionError(value + " not in " + list)).path("hours").decimalValue();
+    }
+
+    private static org.springframework.jdbc.core.simple.JdbcClient owner() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(com.mspanalytics.support.TestDatabase.ownerDataSource());
+    }
+
     @Test
     void anEntryJustBeforeLocalMidnightCountsInTheTenantsWeek() {
         putSettings("{\"timeZone\":\"America/Toronto\"}");

@@ -42,15 +42,37 @@ public final class KpiFixtures {
 
     public long timeEntry(long ticketId, long companyId, Long memberId, Instant start, String hours, String workType,
             String billableOption) {
+        return chargedEntry("ServiceTicket", ticketId, companyId, memberId, start, hours, workType, billableOption);
+    }
+
+    /**
+     * A time entry charged to {@code chargeToType} {@code chargeToId} (e.g. ChargeCode 12, whose 12 is not a ticket's
+     * id), as ConnectWise sends it.
+     */
+    public long chargedEntry(String chargeToType, long chargeToId, long companyId, Long memberId, Instant start,
+            String hours, String workType, String billableOption) {
         long id = IDS.incrementAndGet();
         owner.sql("""
                 INSERT INTO cw_time_entries (tenant_id, id, company_id, charge_to_type, charge_to_id, member_id, work_type,
                     billable_option, time_start, time_end, actual_hours, last_updated, raw)
-                VALUES (?, ?, ?, 'ServiceTicket', ?, ?, ?, ?, ?, ?, ?, ?, '{}')""")
-                .params(tenant.value(), id, companyId, ticketId, memberId, workType, billableOption,
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '{}')""")
+                .params(tenant.value(), id, companyId, chargeToType, chargeToId, memberId, workType, billableOption,
                         java.sql.Timestamp.from(start),
                         java.sql.Timestamp.from(start.plusSeconds((long) (new BigDecimal(hours).doubleValue() * 3600))),
                         new BigDecimal(hours), java.sql.Timestamp.from(start))
+                .update();
+        return id;
+    }
+
+    /** A phase of a project (ConnectWise /project/tickets) with its category and board; returns its id. */
+    public long projectTicket(long companyId, long projectId, String type, String subType, String board, Instant entered) {
+        long id = IDS.incrementAndGet();
+        owner.sql("""
+                INSERT INTO cw_project_tickets (tenant_id, id, project_id, phase_name, summary, board_name, company_id,
+                    type_name, subtype_name, date_entered, last_updated, raw)
+                VALUES (?, ?, ?, 'Implementation', 'Implementation', ?, ?, ?, ?, ?, ?, '{}')""")
+                .params(tenant.value(), id, projectId, board, companyId, type, subType, java.sql.Timestamp.from(entered),
+                        java.sql.Timestamp.from(entered))
                 .update();
         return id;
     }

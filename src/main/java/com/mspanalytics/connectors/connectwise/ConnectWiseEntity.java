@@ -92,6 +92,23 @@ record ConnectWiseEntity(String entity, String path, int order, RecordTable tabl
                     "closed", flag(s, "closedFlag"),
                     "actual_hours", s.numeric("actualHours"),
                     "last_updated", lastUpdated(s)), true, true),
+            of("project-tickets", "/project/tickets", 65, "cw_project_tickets", s -> columns(
+                    "project_id", id(s, "project"),
+                    "phase_name", name(s, "phase"),
+                    "summary", s.text("summary"),
+                    "board_id", id(s, "board"),
+                    "board_name", name(s, "board"),
+                    "status_name", name(s, "status"),
+                    "company_id", id(s, "company"),
+                    "type_name", name(s, "type"),
+                    "subtype_name", name(s, "subType"),
+                    "item_name", name(s, "item"),
+                    "owner_member_id", id(s, "owner"),
+                    "date_entered", "coalesce(" + s.timestamptz("_info.dateEntered") + ", "
+                            + s.timestamptz("dateEntered") + ")",
+                    "closed_date", s.timestamptz("closedDate"),
+                    "closed", flag(s, "closedFlag"),
+                    "last_updated", lastUpdated(s)), true, true),
             of("time-entries", "/time/entries", 70, "cw_time_entries", s -> columns(
                     "company_id", id(s, "company"),
                     "charge_to_type", s.text("chargeToType"),

@@ -105,7 +105,7 @@ class AgreementMismatch implements Kpi {
                     SELECT e.id, e.company_id, e.member_id, e.work_type, e.billable_option, e.actual_hours,
                            e.agreement_id, (e.time_start AT TIME ZONE :zone)::date AS day, t.id AS ticket_id, t.board_name
                     FROM cw_time_entries e
-                    LEFT JOIN cw_tickets t ON t.id = e.ticket_id AND t.deleted_at IS NULL
+                    LEFT JOIN cw_charged_tickets t ON t.id = e.ticket_id
                     WHERE e.deleted_at IS NULL AND e.time_start >= :start AND e.time_start < :end),
                 checked AS (
                     SELECT en.id AS entry_id, cv.agreement_id, cv.name, coalesce(cv.agreement_id = en.agreement_id, false) AS own,

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * KPI 08: what each tech is specialised in (domains, clients).
  *
  * <p>A tech's work is the time they logged in the window (time entries by entry start, default 90 days) on
- * tickets; time not charged to a ticket has no domain and is left out. Per tech: hours and tickets (distinct
+ * service or project tickets (docs/kpis.md, "Ticket time"); time not charged to a ticket has no domain and is
+ * left out. Per tech: hours and tickets (distinct
  * tickets they logged time on) by domain and by client, each with its share of the tech's hours
  * ({@code hoursShare}) and tickets ({@code ticketShare}) as fractions 0..1; the top 3 domains and clients by
  * hours; {@code specialisation} = 1 − H / ln(D), where H is the entropy (natural log) of the tech's domain hour
@@ -49,7 +50,7 @@ class TechProfile implements Kpi {
             WITH work AS (
                 SELECT x.member_id, t.id AS ticket_id, coalesce(%s, '(none)') AS domain, t.company_id, x.actual_hours
                 FROM cw_time_entries x
-                JOIN cw_tickets t ON t.id = x.ticket_id AND t.deleted_at IS NULL
+                JOIN cw_charged_tickets t ON t.id = x.ticket_id
                 WHERE x.deleted_at IS NULL AND x.member_id IS NOT NULL
                   AND x.time_start >= :start AND x.time_start < :end)
             """;

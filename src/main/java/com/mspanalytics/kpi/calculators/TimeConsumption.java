@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Hours are time entries' {@code actualHours} (not deleted), placed on the day of their {@code timeStart}
  * in the tenant's time zone, attributed to the entry's client (the ticket's when the entry names none) and
- * to the domain of the ticket it is charged to ("(no ticket)" for entries on no ticket). Periods are ISO
+ * to the domain of the service or project ticket it is charged to ("(no ticket)" for entries on no ticket: charge
+ * codes, activities, or a ticket since deleted; docs/kpis.md, "Ticket time"). Periods are ISO
  * weeks Monday–Sunday ({@code granularity=week}, default) or calendar months.
  *
  * <p>Totals (by client, domain, work type, billable option and client×domain) cover the whole periods that
@@ -264,7 +265,7 @@ class TimeConsumption implements Kpi {
                        coalesce(e.billable_option, '(none)') AS billable_option,
                        (e.time_start AT TIME ZONE :zone)::date AS day, e.actual_hours AS hours
                 FROM cw_time_entries e
-                LEFT JOIN cw_tickets t ON t.id = e.ticket_id AND t.deleted_at IS NULL
+                LEFT JOIN cw_charged_tickets t ON t.id = e.ticket_id
                 LEFT JOIN cw_companies c ON c.id = coalesce(e.company_id, t.company_id)
                 WHERE e.deleted_at IS NULL AND e.time_start >= :start AND e.time_start < :end)
             """;

@@ -287,6 +287,36 @@ final class ConnectWiseRecords {
     }
 
     /**
+     * A project's phase as ConnectWise's {@code /project/tickets} shows it: a ticket with {@code recordType}
+     * ProjectTicket, its project and phase, on the Projects board, typed "Project" with the project's domain as
+     * subType. It is closed once its phase has ended, except the last phase of a project still open.
+     */
+    ObjectNode projectTicket(Project p, Project.Phase phase, Client client, WorldView view) {
+        Instant entered = phase.start().atStartOfDay().toInstant(UTC);
+        Instant done = phase.end().atStartOfDay().toInstant(UTC);
+        boolean last = phase.name().equals(p.phases().get(p.phases().size() - 1).name());
+        boolean closed = !done.isAfter(view.now()) && (!last || p.closed());
+        var n = F.objectNode();
+        n.put("id", phase.ticketId());
+        n.put("summary", phase.name() + ": " + p.name());
+        n.put("recordType", "ProjectTicket");
+        n.set("project", ref(p.id(), "name", p.name(), "project_href", "/project/projects/" + p.id()));
+        n.set("phase", idName((int) (phase.ticketId() % 1_000_000), phase.name()));
+        n.set("board", board(Board.PROJECTS));
+        n.set("status", status(Board.PROJECTS, closed ? 3 : 1));
+        n.set("company", company(client));
+        n.set("type", idName(900, "Project"));
+        n.set("subType", idName(900 + Math.abs(p.domain().hashCode() % 100), p.domain()));
+        n.set("owner", member(p.manager()));
+        n.put("closedDate", closed ? time(done) : null);
+        n.put("closedFlag", closed);
+        n.put("isIssueFlag", false);
+        n.put("billTime", "NoDefault");
+        n.set("_info", info(entered, closed ? done : entered, p.manager().identifier()));
+        return n;
+    }
+
+    /**
      * The ticket's audit trail (external-apis.md 1.13), oldest first: its creation, a note for each time entry, and its
      * status changes, a reopen among them (Closed → In Progress).
      */

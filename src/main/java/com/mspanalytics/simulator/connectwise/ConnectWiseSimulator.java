@@ -17,6 +17,7 @@ import com.mspanalytics.simulator.world.Priority;
 import com.mspanalytics.simulator.world.TicketBundle;
 import com.mspanalytics.simulator.world.WorldView;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -122,6 +123,11 @@ public final class ConnectWiseSimulator implements SimulatedService {
                 .flatMap(c -> c.agreements().stream().map(a -> records.agreement(a, c))).toList());
         collections.put("/finance/agreements/types", v -> lazy(List.of(AgreementType.values()), records::agreementType));
         collections.put("/project/projects", v -> lazy(catalog.projects(), p -> records.project(p, clients.get(p.companyId()), v)));
+        collections.put("/project/tickets", v -> catalog.projects().stream()
+                .flatMap(p -> p.phases().stream()
+                        .filter(phase -> !phase.start().atStartOfDay().toInstant(ZoneOffset.UTC).isAfter(v.now()))
+                        .map(phase -> records.projectTicket(p, phase, clients.get(p.companyId()), v)))
+                .toList());
     }
 
     /** Records in id order, built when read: large worlds are never turned into JSON all at once. */
@@ -312,6 +318,7 @@ public final class ConnectWiseSimulator implements SimulatedService {
             case "/service/boards" -> "Board";
             case "/finance/agreements" -> "Agreement";
             case "/project/projects" -> "Project";
+            case "/project/tickets" -> "ProjectTicket";
             default -> "Record";
         };
     }

@@ -35,6 +35,17 @@ class ConnectWiseSyncIntegrationTests extends SimulatedTenantTest {
         assertThat(count("cw_agreement_additions")).isPositive();
         assertThat(count("cw_boards")).isPositive();
         assertThat(count("cw_projects")).isEqualTo(simulators.world().catalog().projects().size());
+        java.time.LocalDate today = simulators.live().view().now().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        List<List<Object>> phases = simulators.world().catalog().projects().stream()
+                .flatMap(p -> p.phases().stream().filter(ph -> !ph.start().isAfter(today))
+                        .map(ph -> List.<Object>of(ph.ticketId(), (long) p.id(), ph.name(), "Projects", (long) p.companyId())))
+                .toList();
+        assertThat(phases).as("the world has started project phases").isNotEmpty();
+        assertThat(owner.sql("SELECT id, project_id, phase_name, board_name, company_id FROM cw_project_tickets "
+                + "WHERE tenant_id = ? ORDER BY id").params(tenant.tenant().value())
+                .query((rs, n) -> List.<Object>of(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5))).list())
+                .containsExactlyInAnyOrderElementsOf(phases);
         TicketBundle sample = simulators.live().view().bundles().get(7);
         var stored = owner.sql("SELECT summary, board_name, company_id, owner_member_id, date_entered FROM cw_tickets "
                 + "WHERE tenant_id = ? AND id = ?").params(tenant.tenant().value(), sample.ticket().id())
