@@ -36,20 +36,25 @@ public final class SyncedWorld {
 
     public static synchronized SyncedWorld get(ApplicationContext context) {
         if (instance == null) {
-            try (Simulators simulators = Simulators.start(SimulatorOptions.of(SEED, WorldSize.TINY, END_DATE))) {
-                TenantSeeder.SeededTenant tenant = context.getBean(TenantSeeder.class).seed("Planted World MSP");
-                CredentialVault vault = context.getBean(CredentialVault.class);
-                simulators.connectorSettings().forEach((name, settings) -> vault.save(tenant.tenant(), name, settings));
-                SyncService sync = context.getBean(SyncService.class);
-                SyncRun run = TenantContext.callAs(tenant.tenant(), () -> sync.await(
-                        sync.start(SyncService.ALL, "test").runId(), Duration.ofMinutes(3)));
-                if (run.status() != SyncStatus.SUCCEEDED) {
-                    throw new IllegalStateException("Sync of the planted world failed: " + run.error());
-                }
-                instance = new SyncedWorld(tenant, simulators.ledger());
-            }
+            instance = syncInto(context, "Planted World MSP");
         }
         return instance;
+    }
+
+    /** The same world synced into a new tenant named {@code tenantName}, for a test that changes its data. */
+    public static SyncedWorld syncInto(ApplicationContext context, String tenantName) {
+        try (Simulators simulators = Simulators.start(SimulatorOptions.of(SEED, WorldSize.TINY, END_DATE))) {
+            TenantSeeder.SeededTenant tenant = context.getBean(TenantSeeder.class).seed(tenantName);
+            CredentialVault vault = context.getBean(CredentialVault.class);
+            simulators.connectorSettings().forEach((name, settings) -> vault.save(tenant.tenant(), name, settings));
+            SyncService sync = context.getBean(SyncService.class);
+            SyncRun run = TenantContext.callAs(tenant.tenant(), () -> sync.await(
+                    sync.start(SyncService.ALL, "test").runId(), Duration.ofMinutes(3)));
+            if (run.status() != SyncStatus.SUCCEEDED) {
+                throw new IllegalStateException("Sync of the planted world failed: " + run.error());
+            }
+            return new SyncedWorld(tenant, simulators.ledger());
+        }
     }
 
     public TenantSeeder.SeededTenant tenant() {
