@@ -3,11 +3,11 @@ package com.mspanalytics.kpi;
 import java.util.Map;
 
 /**
- * One of the twelve KPIs of kpis.md. Beans of this type are discovered by their {@link #slug()}.
+ * One of the twelve KPIs of docs/kpis.md. Beans of this type are discovered by their {@link #slug()}.
  * Aggregation belongs in PostgreSQL: implementations run SQL through {@link KpiContext#jdbc()} and
  * shape its rows, they do not load tickets into Java.
  */
-public interface Kpi {
+public interface Kpi<B extends KpiBody> {
 
     /** e.g. "ticket-trends". */
     String slug();
@@ -21,5 +21,8 @@ public interface Kpi {
      */
     Map<String, Object> defaultParams(KpiContext.Settings settings);
 
-    KpiOutput compute(KpiContext context);
+    /** The record of this KPI's results: what {@link #compute} returns and stored results are read back as. */
+    Class<B> resultType();
+
+    KpiOutput<B> compute(KpiContext context);
 }

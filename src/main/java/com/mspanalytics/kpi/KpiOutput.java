@@ -1,21 +1,16 @@
 package com.mspanalytics.kpi;
 
 import java.util.List;
-import java.util.Map;
 
-/**
- * What a KPI computed: headline numbers, rows sorted most actionable first, and anomalies to record.
- */
-public record KpiOutput(Map<String, Object> summary, List<Map<String, Object>> rows, List<Finding> anomalies) {
+/** What a KPI computed, and the anomalies to record. */
+public record KpiOutput<B extends KpiBody>(B body, List<Finding> anomalies) {
 
     public KpiOutput {
-        summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
-        rows = List.copyOf(rows);
         anomalies = List.copyOf(anomalies);
     }
 
-    public static KpiOutput of(Map<String, Object> summary, List<Map<String, Object>> rows) {
-        return new KpiOutput(summary, rows, List.of());
+    public static <B extends KpiBody> KpiOutput<B> of(B body) {
+        return new KpiOutput<>(body, List.of());
     }
 
     /**
@@ -25,7 +20,8 @@ public record KpiOutput(Map<String, Object> summary, List<Map<String, Object>> r
      * @param dimension e.g. "client", "client×domain", "severity"
      * @param key e.g. "Northwind" or "Northwind|Network"
      * @param period e.g. "2026-W47" or "2026-11-23"
+     * @param details the KPI's record of what is anomalous and by how much
      */
-    public record Finding(String dimension, String key, String period, Map<String, Object> details) {
+    public record Finding(String dimension, String key, String period, Object details) {
     }
 }

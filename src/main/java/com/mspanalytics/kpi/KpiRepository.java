@@ -1,23 +1,39 @@
 package com.mspanalytics.kpi;
 
 import com.mspanalytics.tenant.TenantId;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code kpi_results} and {@code anomalies}, under the current tenant (RLS). */
 @Repository
 class KpiRepository {
 
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() {
+    };
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Map<String, ObjectReader> bodies = new HashMap<>();
 
-    KpiRepository(JdbcClient jdbc, JsonMapper json) {
+    KpiRepository(JdbcClient jdbc, JsonMapper json, List<Kpi<?>> kpis) {
         this.jdbc = jdbc;
         this.json = json;
+        // A result stored before its KPI gained a field reads with that field empty; one stored before a field was
+        // dropped reads without it. Stored results stay readable across such changes.
+        kpis.forEach(k -> bodies.put(k.slug(), json.readerFor(k.resultType())
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)));
     }
 
     void save(TenantId tenant, KpiResult result) {
@@ -51,13 +67,26 @@ class KpiRepository {
 
     Optional<KpiResult> find(UUID id) {
         return jdbc.sql("SELECT result::text FROM kpi_results WHERE id = :id").param("id", id).query(String.class)
-                .optional().map(text -> json.readValue(text, KpiResult.class));
+                .optional().map(this::result);
     }
 
     List<KpiResult> results(String kpi, int limit) {
         return jdbc.sql("SELECT result::text FROM kpi_results WHERE kpi = :kpi ORDER BY computed_at DESC, id LIMIT :limit")
                 .param("kpi", kpi).param("limit", limit).query(String.class).list().stream()
-                .map(text -> json.readValue(text, KpiResult.class)).toList();
+                .map(this::result).toList();
+    }
+
+    /** A stored result: the envelope's fields, and summary and rows read as the KPI's own record. */
+    private KpiResult result(String text) {
+        JsonNode node = json.readTree(text);
+        String kpi = node.path("kpi").asString();
+        ObjectNode body = json.createObjectNode();
+        body.set("summary", node.get("summary"));
+        body.set("rows", node.get("rows"));
+        return new KpiResult(UUID.fromString(node.path("id").asString()), kpi, node.path("tenant").asString(),
+                json.treeToValue(node.get("window"), KpiResult.Window.class),
+                json.convertValue(node.get("params"), PARAMS), Instant.parse(node.path("computedAt").asString()),
+                bodies.get(kpi).readValue(body));
     }
 
     List<AnomalyView> anomalies(String status, int limit) {

@@ -18,7 +18,7 @@ final class KpiRequests {
     record Resolved(LocalDate from, LocalDate to, LocalDate asOf, Map<String, Object> params) {
     }
 
-    static Resolved resolve(Kpi kpi, KpiRequest request, LocalDate today, Map<String, Object> defaults) {
+    static Resolved resolve(Kpi<?> kpi, KpiRequest request, LocalDate today, Map<String, Object> defaults) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate asOf = request.asOf() != null ? request.asOf() : today;
         LocalDate from;

@@ -31,7 +31,7 @@ public class KpiService {
 
     public static final String ALL = "all";
 
-    private final Map<String, Kpi> kpis = new LinkedHashMap<>();
+    private final Map<String, Kpi<?>> kpis = new LinkedHashMap<>();
     private final KpiRepository repository;
     private final TenantSettingsService settings;
     private final JdbcClient jdbc;
@@ -39,10 +39,10 @@ public class KpiService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    KpiService(List<Kpi> kpis, KpiRepository repository, TenantSettingsService settings, JdbcClient jdbc, Clock clock,
+    KpiService(List<Kpi<?>> kpis, KpiRepository repository, TenantSettingsService settings, JdbcClient jdbc, Clock clock,
             ApplicationEventPublisher events, TransactionTemplate transaction) {
         this.transaction = transaction;
-        kpis.stream().sorted(Comparator.comparing(Kpi::slug)).forEach(k -> this.kpis.put(k.slug(), k));
+        kpis.stream().sorted(Comparator.comparing(Kpi<?>::slug)).forEach(k -> this.kpis.put(k.slug(), k));
         this.repository = repository;
         this.settings = settings;
         this.jdbc = jdbc;
@@ -57,11 +57,11 @@ public class KpiService {
     /**
      * Computes and stores one KPI; new anomalies are recorded, and found ones announced with {@link AnomaliesFound}.
      *
-     * @throws UnknownKpi (404) or {@link InvalidKpiRequest} (400 naming each field)
+     * @throws ErrorResponseException 404 for an unknown slug, or {@link InvalidKpiRequest} (400 naming each field)
      */
     @Transactional
     public KpiResult compute(String slug, KpiRequest request) {
-        Kpi kpi = require(slug);
+        Kpi<?> kpi = require(slug);
         TenantId tenant = TenantContext.require();
         TenantSettings tenantSettings = settings.current();
         ZoneId zone = ZoneId.of(tenantSettings.timeZone());
@@ -70,10 +70,10 @@ public class KpiService {
                 kpi.defaultParams(kpiSettings));
         KpiContext context = new KpiContext(tenant, kpiSettings, resolved.from(), resolved.to(), resolved.asOf(),
                 resolved.params(), jdbc);
-        KpiOutput output = kpi.compute(context);
+        KpiOutput<?> output = kpi.compute(context);
         KpiResult result = new KpiResult(UUID.randomUUID(), slug, tenant.toString(),
                 new KpiResult.Window(resolved.from(), resolved.to(), resolved.asOf(), zone.getId()), resolved.params(),
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), output.summary(), output.rows());
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), output.body());
         repository.save(tenant, result);
         List<KpiOutput.Finding> fresh = repository.recordAnomalies(tenant, slug, result.id(), output.anomalies());
         if (!output.anomalies().isEmpty()) {
@@ -130,8 +130,8 @@ public class KpiService {
         return repository.acknowledge(kpi, dimension, key, period);
     }
 
-    private Kpi require(String slug) {
-        Kpi kpi = kpis.get(slug);
+    private Kpi<?> require(String slug) {
+        Kpi<?> kpi = kpis.get(slug);
         if (kpi == null) {
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                     "No KPI named '" + slug + "'. KPIs: " + String.join(", ", kpis.keySet()) + "."), null);

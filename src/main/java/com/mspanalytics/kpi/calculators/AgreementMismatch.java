@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ordered by hours, largest first.
  */
 @Component
-class AgreementMismatch implements Kpi {
+class AgreementMismatch implements Kpi<UntypedResult> {
 
     private static final int TOP_REASONS = 3;
 
@@ -66,7 +66,12 @@ class AgreementMismatch implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         TenantSettings tenant = context.settings().tenant();
         BigDecimal rate = tenant.hourlyRate();
         List<Map<String, Object>> entries = context.jdbc().sql("""
@@ -193,7 +198,7 @@ class AgreementMismatch implements Kpi {
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
         summary.put("hourlyRate", rate);
         summary.put("currency", tenant.currency());
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 
     /** Shapes the SQL's per-entry rows (already carrying the per-client and per-reason sums) into client rows. */

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * (by ratio), each with {@code level} "contact" or "client". Shares and rates keep 4 decimals.
  */
 @Component
-class ClientTrainingNeeds implements Kpi {
+class ClientTrainingNeeds implements Kpi<UntypedResult> {
 
     @Override
     public String slug() {
@@ -59,7 +59,12 @@ class ClientTrainingNeeds implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         List<String> training = new ArrayList<>(context.settings().tenant().trainingCategories().stream()
                 .map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList());
         if (training.isEmpty()) {
@@ -183,7 +188,7 @@ class ClientTrainingNeeds implements Kpi {
         summary.put("tenantMedianPerContact", clientRates.isEmpty() ? null : round(median));
         summary.put("clientsAboveRatioUnderMinSample", belowMinSample);
         summary.put("trainingCategories", context.settings().tenant().trainingCategories());
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 
     private static BigDecimal round(double value) {

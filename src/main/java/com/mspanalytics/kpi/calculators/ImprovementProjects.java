@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
  * values.
  */
 @Component
-class ImprovementProjects implements Kpi {
+class ImprovementProjects implements Kpi<UntypedResult> {
 
     static final BigDecimal DEFAULT_EFFORT_HOURS = new BigDecimal("40");
 
@@ -59,7 +59,12 @@ class ImprovementProjects implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         boolean byClient = context.flag("byClient");
         BigDecimal hourlyCost = context.settings().tenant().hourlyCost();
         BigDecimal reduction = BigDecimal.valueOf(context.number("reduction"));
@@ -158,7 +163,7 @@ class ImprovementProjects implements Kpi {
         summary.put("totalProjectCost", ranked.stream().map(r -> (BigDecimal) r.get("projectCost"))
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         summary.put("currency", context.settings().tenant().currency());
-        return KpiOutput.of(summary, ranked);
+        return KpiOutput.of(new UntypedResult(summary, ranked));
     }
 
     /** The tenant's effort for the first of category, item, subType, domain that its map names, else 40 h. */

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Rows: most significant first (pValue ascending), then latest close first.
  */
 @Component
-class ProjectImpact implements Kpi {
+class ProjectImpact implements Kpi<UntypedResult> {
 
     @Override
     public String slug() {
@@ -61,7 +61,12 @@ class ProjectImpact implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         int days = Math.max(1, context.integer("days"));
         double alpha = context.number("alpha");
         List<Map<String, Object>> rows = new ArrayList<>(context.jdbc().sql("""
@@ -160,7 +165,7 @@ class ProjectImpact implements Kpi {
                     rows.stream().filter(r -> impact.equals(r.get("impact"))).count());
         }
         summary.put("test", "exact conditional binomial test on two Poisson rates, two-sided (doubled smaller tail)");
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 
     private static BigDecimal changePct(double before, long beforeDays, double after, long afterDays) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * its item, subType and domain (case-insensitive); unmapped categories read "Review with client".
  */
 @Component
-class SalesOpportunities implements Kpi {
+class SalesOpportunities implements Kpi<UntypedResult> {
 
     static final String UNMAPPED = "Review with client";
 
@@ -40,7 +40,12 @@ class SalesOpportunities implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         BigDecimal hourlyCost = context.settings().tenant().hourlyCost();
         List<Map<String, Object>> rows = context.jdbc().sql("""
                 WITH window_tickets AS (
@@ -93,7 +98,7 @@ class SalesOpportunities implements Kpi {
         summary.put("totalCostToMsp", rows.stream().map(r -> (BigDecimal) r.get("costToMsp"))
                 .reduce(BigDecimal.ZERO, BigDecimal::add));
         summary.put("currency", context.settings().tenant().currency());
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 
     /** The first of category, item, subType, domain that the map names (case-insensitive). */

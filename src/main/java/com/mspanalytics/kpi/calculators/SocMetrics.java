@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Poisson tail probability of the count under the baseline mean is below 0.01 (same count gate).
  */
 @Component
-class SocMetrics implements Kpi {
+class SocMetrics implements Kpi<UntypedResult> {
 
     static final double POISSON_P = 0.01;
 
@@ -119,7 +119,12 @@ class SocMetrics implements Kpi {
             """;
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         TenantSettings tenant = context.settings().tenant();
         java.sql.Timestamp observed = context.jdbc().sql("""
                 SELECT least(CAST(:end AS timestamptz), greatest(
@@ -265,7 +270,7 @@ class SocMetrics implements Kpi {
                     row.put("falsePositives", rs.getLong("false_positives"));
                     return row;
                 }).list();
-        return new KpiOutput(summary, rows, findings);
+        return new KpiOutput<>(new UntypedResult(summary, rows), findings);
     }
 
     private Map<String, Object> backlog(KpiContext context, java.sql.Timestamp observed) {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Rows: ranked techs lowest composite first (the most actionable), then the unranked by closed tickets.
  */
 @Component
-class TechComparison implements Kpi {
+class TechComparison implements Kpi<UntypedResult> {
 
     private static final List<String> METRICS = List.of("resolution", "hoursPerTicket", "fcr", "csat", "utilization");
 
@@ -51,7 +51,12 @@ class TechComparison implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         List<Map<String, Object>> rows = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + ",\n"
                 + TechTickets.billableCte() + """
                 ,
@@ -138,7 +143,7 @@ class TechComparison implements Kpi {
         summary.put("metrics", METRICS);
         summary.put("normalisation", "per-ticket value / team median of its (domain, priority) cell; tech = median of those");
         summary.put("standardDeviation", "population, over ranked techs; z = 0 when it is 0");
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 
     /** SQL for the z-score of {@code metric} among ranked techs, negated when lower is better; null when unranked. */

@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
  * tickets first (those rates mean something), slowest median resolution first; then the rest by closed tickets.
  */
 @Component
-class TechEfficiency implements Kpi {
+class TechEfficiency implements Kpi<UntypedResult> {
 
     @Override
     public String slug() {
@@ -61,7 +61,12 @@ class TechEfficiency implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         int minSample = context.integer("minSample");
         LocalDate trailingFrom = context.to().minusDays(89);
         Instant trailingStart = trailingFrom.atStartOfDay(context.zone()).toInstant();
@@ -112,7 +117,7 @@ class TechEfficiency implements Kpi {
         summary.put("workingDays", TechTickets.workingDays(context.from(), context.to()));
         summary.put("trailingWindow", Map.of("from", trailingFrom.toString(), "to", context.to().toString()));
         summary.put("resolutionTime", "calendar hours from entered to closed; p90 by linear interpolation");
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 
     private static double orZero(Object value) {

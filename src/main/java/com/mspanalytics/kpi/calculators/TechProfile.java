@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * null. Rows: most specialised first (the key-person risks), then by hours.
  */
 @Component
-class TechProfile implements Kpi {
+class TechProfile implements Kpi<UntypedResult> {
 
     @Override
     public String slug() {
@@ -56,7 +56,12 @@ class TechProfile implements Kpi {
             """;
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         String work = WORK.formatted(context.domainSql("t"));
         Map<Long, Map<String, Object>> techs = new LinkedHashMap<>();
         long[] teamDomains = {0};
@@ -153,7 +158,7 @@ class TechProfile implements Kpi {
         summary.put("teamDomains", teamDomains[0]);
         summary.put("specialists", rows.stream().filter(r -> r.get("primaryDomain") != null).count());
         summary.put("specialisation", "1 - entropy of domain hour shares / ln(domains the team logged hours in)");
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 
     @SuppressWarnings("unchecked")

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * training needs, not anomalies: none are recorded (the anomaly feed is KPIs 04, 11 and 12).
  */
 @Component
-class TechTrainingNeeds implements Kpi {
+class TechTrainingNeeds implements Kpi<UntypedResult> {
 
     @Override
     public String slug() {
@@ -55,7 +55,12 @@ class TechTrainingNeeds implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         int minSample = context.integer("minSample");
         double slowRatio = context.number("slowRatio");
         double csatGap = context.number("csatGapPoints");
@@ -165,6 +170,6 @@ class TechTrainingNeeds implements Kpi {
                         + "closed status (one the window's closed tickets are in) back to another; null where no ticket "
                         + "of the cell has history"
                 : "omitted: no ticket status history is synced for the window's closed tickets");
-        return KpiOutput.of(summary, rows);
+        return KpiOutput.of(new UntypedResult(summary, rows));
     }
 }

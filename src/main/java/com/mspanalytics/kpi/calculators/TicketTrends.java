@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@link KpiOutput.Finding} (dimension "client", "domain" or "client×domain"; period like "2026-W47").
  */
 @Component
-class TicketTrends implements Kpi {
+class TicketTrends implements Kpi<UntypedResult> {
 
     @Override
     public String slug() {
@@ -58,7 +58,12 @@ class TicketTrends implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         Periods periods = Periods.of(context.text("granularity"), Periods.WEEK, Periods.DAY);
         int baselinePeriods = Math.max(1, context.integer("baselinePeriods"));
         double zThreshold = context.number("zThreshold");
@@ -175,7 +180,7 @@ class TicketTrends implements Kpi {
         summary.put("anomalies", rows.size());
         summary.put("spikes", rows.stream().filter(r -> "spike".equals(r.get("direction"))).count());
         summary.put("drops", rows.stream().filter(r -> "drop".equals(r.get("direction"))).count());
-        return new KpiOutput(summary, rows, findings);
+        return new KpiOutput<>(new UntypedResult(summary, rows), findings);
     }
 
     /**

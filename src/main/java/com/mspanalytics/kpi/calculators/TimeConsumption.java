@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * "client|domain", period like "2026-W47").
  */
 @Component
-class TimeConsumption implements Kpi {
+class TimeConsumption implements Kpi<UntypedResult> {
 
     @Override
     public String slug() {
@@ -66,7 +66,12 @@ class TimeConsumption implements Kpi {
     }
 
     @Override
-    public KpiOutput compute(KpiContext context) {
+    public Class<UntypedResult> resultType() {
+        return UntypedResult.class;
+    }
+
+    @Override
+    public KpiOutput<UntypedResult> compute(KpiContext context) {
         Periods periods = Periods.of(context.text("granularity"), Periods.WEEK, Periods.MONTH);
         int baselinePeriods = Math.max(1, context.integer("baselinePeriods"));
         LocalDate current = periods.latestCompleteStart(context.to());
@@ -105,7 +110,7 @@ class TimeConsumption implements Kpi {
             }
         }
         summary.put("flaggedTrends", flagged);
-        return new KpiOutput(summary, rows, findings);
+        return new KpiOutput<>(new UntypedResult(summary, rows), findings);
     }
 
     private void totals(KpiContext context, LocalDate from, LocalDate end, Map<String, Object> summary) {
