@@ -31,6 +31,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -79,7 +80,7 @@ final class DemoCommand implements Command {
         out.println("  sync: " + run.status() + ", " + run.fetched() + " records fetched, " + run.inserted()
                 + " stored" + (run.error() == null ? "" : " (" + run.error() + ")"));
         for (KpiResult result : results) {
-            out.println("  " + result.kpi() + ": " + result.rows().size() + " rows; " + headline(result));
+            out.println("  " + result.kpi() + ": " + result.rows().size() + " rows; " + headline(result, app.getBean(JsonMapper.class)));
         }
         printAiBrief(app, tenant.tenant(), results, out);
         printAlertsAndDigest(app, tenant.tenant(), simulators, out);
@@ -127,8 +128,10 @@ final class DemoCommand implements Command {
     }
 
     /** The first few plain numbers and words of a result's summary: one readable line per KPI. */
-    private static String headline(KpiResult result) {
-        return result.summary().entrySet().stream()
+    private static String headline(KpiResult result, JsonMapper json) {
+        Map<String, Object> summary = json.convertValue(result.summary(), new TypeReference<Map<String, Object>>() {
+        });
+        return summary.entrySet().stream()
                 .filter(e -> e.getValue() instanceof Number || e.getValue() instanceof String)
                 .limit(4)
                 .map(e -> e.getKey() + " " + e.getValue())

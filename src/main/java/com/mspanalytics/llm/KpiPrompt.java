@@ -60,9 +60,11 @@ record KpiPrompt(String system, String user) {
         boolean brief = BRIEF_KPIS.contains(result.kpi());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kpi", result.kpi());
-        data.put("summary", clean(result.summary()));
+        // the KPI's records as plain JSON values, so that every field can be screened by name below
+        data.put("summary", clean(json.convertValue(result.summary(), Object.class)));
         data.put("rowCount", result.rows().size());
-        data.put("rows", result.rows().stream().limit(maxRows).map(KpiPrompt::clean).toList());
+        data.put("rows", result.rows().stream().limit(maxRows).map(row -> clean(json.convertValue(row, Object.class)))
+                .toList());
         data.put("window", result.window());
         data.put("params", clean(result.params()));
         // In JSON '<' and '>' occur only inside strings, so escaping them keeps the block valid JSON and makes a

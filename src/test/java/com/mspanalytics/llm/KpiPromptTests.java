@@ -2,6 +2,7 @@ package com.mspanalytics.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.KpiResult;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,10 +18,14 @@ class KpiPromptTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Any KPI's figures: the prompt reads a result's records as JSON, whatever their fields. */
+    record Figures(Map<String, Object> summary, List<Map<String, Object>> rows) implements KpiBody {
+    }
+
     static KpiResult result(String kpi, Map<String, Object> summary, List<Map<String, Object>> rows) {
         return new KpiResult(UUID.randomUUID(), kpi, UUID.randomUUID().toString(),
                 new KpiResult.Window(LocalDate.of(2026, 8, 23), LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 20), "UTC"),
-                Map.of("minRecurrence", 5), Instant.parse("2026-11-20T10:00:00Z"), summary, rows);
+                Map.of("minRecurrence", 5), Instant.parse("2026-11-20T10:00:00Z"), new Figures(summary, rows));
     }
 
     static JsonNode block(KpiPrompt prompt) {

@@ -1,5 +1,6 @@
 package com.mspanalytics.alerts.digest;
 
+import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.llm.LlmSummaries;
 import com.mspanalytics.llm.LlmUnavailable;
@@ -71,7 +72,16 @@ class DigestNarrative {
         summary.put("openAnomalies", d.openAnomalyCount());
         return new KpiResult(UUID.randomUUID(), "weekly-digest", TenantContext.require().toString(),
                 new KpiResult.Window(d.week().monday(), d.week().sunday(), d.week().sunday(), d.timeZone()), Map.of(),
-                Instant.now(clock), summary, List.of());
+                Instant.now(clock), new Figures(summary));
+    }
+
+    /** The digest's figures as the body of a result. */
+    private record Figures(Map<String, Object> summary) implements KpiBody {
+
+        @Override
+        public List<?> rows() {
+            return List.of();
+        }
     }
 
     static String rules(WeeklyDigest d) {

@@ -6,6 +6,9 @@ import com.mspanalytics.kpi.AnomalyView;
 import com.mspanalytics.kpi.KpiRequest;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.kpi.calculators.SocMetricsResult;
+import com.mspanalytics.kpi.calculators.TechEfficiencyResult;
+import com.mspanalytics.kpi.calculators.TimeConsumptionResult;
 import com.mspanalytics.settings.TenantSettings;
 import com.mspanalytics.settings.TenantSettingsService;
 import java.math.BigDecimal;
@@ -75,14 +78,12 @@ class WeeklyDigests {
     }
 
     private static WeeklyDigest.Hours hours(KpiResult result) {
-        Map<String, Object> summary = result.summary();
-        List<WeeklyDigest.ClientHours> clients = new ArrayList<>();
-        for (Map<String, Object> row : rows(map(summary.get("totals")).get("client"))) {
-            String name = row.get("clientName") != null ? (String) row.get("clientName") : String.valueOf(row.get("client"));
-            clients.add(new WeeklyDigest.ClientHours(name, decimal(row.get("hours")), decimal(row.get("billableHours"))));
-        }
-        return new WeeklyDigest.Hours(decimal(summary.get("totalHours")), decimal(summary.get("billableHours")),
-                decimal(summary.get("billableShare")), clients);
+        TimeConsumptionResult.Summary summary = result.body(TimeConsumptionResult.class).summary();
+        List<WeeklyDigest.ClientHours> clients = summary.totals().client().stream()
+                .map(c -> new WeeklyDigest.ClientHours(c.clientName() != null ? c.clientName() : c.client(), c.hours(),
+                        c.billableHours()))
+                .toList();
+        return new WeeklyDigest.Hours(summary.totalHours(), summary.billableHours(), summary.billableShare(), clients);
     }
 
     private static WeeklyDigest.Recovery recovery(KpiResult result, String currency) {
@@ -90,8 +91,8 @@ class WeeklyDigests {
                 .map(row -> new WeeklyDigest.ClientRecovery((String) row.get("client"),
                         decimal(row.get("outOfScopeHours")), decimal(row.get("recoverable")), currency))
                 .toList();
-        return new WeeklyDigest.Recovery(decimal(result.summary().get("totalRecoverable")),
-                decimal(result.summary().get("outOfScopeHours")), currency, clients);
+        return new WeeklyDigest.Recovery(decimal(map(result.summary()).get("totalRecoverable")),
+                decimal(map(result.summary()).get("outOfScopeHours")), currency, clients);
     }
 
     private static List<WeeklyDigest.Opportunity> opportunities(KpiResult result) {
@@ -103,24 +104,23 @@ class WeeklyDigests {
     }
 
     private static List<WeeklyDigest.Tech> techs(KpiResult result) {
-        return rows(result.rows()).stream()
-                .map(row -> new WeeklyDigest.Tech(row.get("name") != null ? (String) row.get("name") : (String) row.get("tech"),
-                        ((Number) row.get("closed")).longValue(), decimal(row.get("medianResolutionHours")),
-                        decimal(row.get("fcrRate")), decimal(row.get("csatPositiveRate")), decimal(row.get("utilization"))))
+        return result.body(TechEfficiencyResult.class).rows().stream()
+                .map(t -> new WeeklyDigest.Tech(t.name() != null ? t.name() : t.tech(), t.closed(),
+                        decimal(t.medianResolutionHours()), decimal(t.fcrRate()), decimal(t.csatPositiveRate()),
+                        decimal(t.utilization())))
                 .toList();
     }
 
     private static WeeklyDigest.Soc soc(KpiResult result) {
+        SocMetricsResult.Summary summary = result.body(SocMetricsResult.class).summary();
         List<WeeklyDigest.Sla> bySeverity = new ArrayList<>();
         long breaches = 0;
-        for (Map.Entry<String, Object> entry : map(result.summary().get("slaCompliance")).entrySet()) {
-            Map<String, Object> sla = map(entry.getValue());
-            long severityBreaches = ((Number) sla.get("breaches")).longValue();
-            breaches += severityBreaches;
-            bySeverity.add(new WeeklyDigest.Sla(entry.getKey(), ((Number) sla.get("n")).longValue(), severityBreaches,
-                    decimal(sla.get("compliance"))));
+        for (Map.Entry<String, SocMetricsResult.Sla> entry : summary.slaCompliance().entrySet()) {
+            SocMetricsResult.Sla sla = entry.getValue();
+            breaches += sla.breaches();
+            bySeverity.add(new WeeklyDigest.Sla(entry.getKey(), sla.n(), sla.breaches(), sla.compliance()));
         }
-        return new WeeklyDigest.Soc(((Number) result.summary().get("events")).longValue(), breaches, bySeverity);
+        return new WeeklyDigest.Soc(summary.events(), breaches, bySeverity);
     }
 
     /** One line per open anomaly: KPI, what, when, and the count or hours against the baseline. */

@@ -96,8 +96,4 @@ enum Periods {
     static Timestamp startOfDay(KpiContext context, LocalDate day) {
         return Timestamp.from(day.atStartOfDay(context.zone()).toInstant());
     }
-
-    static double round4(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
-    }
 }

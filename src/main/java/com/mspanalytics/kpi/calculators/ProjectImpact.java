@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * Rows: most significant first (pValue ascending), then latest close first.
  */
 @Component
-class ProjectImpact implements Kpi<UntypedResult> {
+class ProjectImpact implements Kpi<ProjectImpactResult> {
 
     @Override
     public String slug() {
@@ -61,15 +61,15 @@ class ProjectImpact implements Kpi<UntypedResult> {
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<ProjectImpactResult> resultType() {
+        return ProjectImpactResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<ProjectImpactResult> compute(KpiContext context) {
         int days = Math.max(1, context.integer("days"));
         double alpha = context.number("alpha");
-        List<Map<String, Object>> rows = new ArrayList<>(context.jdbc().sql("""
+        List<ProjectImpactResult.Project> rows = new ArrayList<>(context.jdbc().sql("""
                 WITH projects AS (
                     SELECT p.id, p.name, p.company_id, p.actual_start, p.actual_end,
                            nullif(btrim(substring(p.description from 'Domain:[ ]*([^\\r\\n]+)')), '') AS project_domain
@@ -125,47 +125,37 @@ class ProjectImpact implements Kpi<UntypedResult> {
                     long after = rs.getLong("after_count");
                     BigDecimal beforeHours = rs.getBigDecimal("before_hours").setScale(2, RoundingMode.HALF_UP);
                     BigDecimal afterHours = rs.getBigDecimal("after_hours").setScale(2, RoundingMode.HALF_UP);
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("projectId", rs.getLong("id"));
-                    row.put("project", rs.getString("name"));
-                    row.put("client", rs.getString("client"));
-                    row.put("clientIdentifier", rs.getString("identifier"));
-                    row.put("companyId", rs.getLong("company_id"));
-                    row.put("domain", rs.getString("domain"));
-                    row.put("actualStart", rs.getObject("actual_start", LocalDate.class).toString());
-                    row.put("actualEnd", rs.getObject("actual_end", LocalDate.class).toString());
-                    row.put("beforeWindow", Map.of("from", rs.getObject("before_from", LocalDate.class).toString(),
-                            "to", rs.getObject("before_to", LocalDate.class).toString(), "days", beforeDays));
-                    row.put("afterWindow", Map.of("from", afterFrom.toString(), "to", afterTo.toString(), "days", afterDays));
-                    row.put("before", before);
-                    row.put("after", after);
-                    row.put("beforeHours", beforeHours);
-                    row.put("afterHours", afterHours);
-                    row.put("changePct", changePct(before, beforeDays, after, afterDays));
-                    row.put("hoursChangePct", changePct(beforeHours.doubleValue(), beforeDays, afterHours.doubleValue(), afterDays));
-                    if (afterDays == 0) {
-                        row.put("pValue", null);
-                        row.put("impact", "pending");
-                    } else {
-                        double p = conditionalBinomialPValue(before, after, (double) afterDays / (beforeDays + afterDays));
-                        row.put("pValue", BigDecimal.valueOf(p).setScale(6, RoundingMode.HALF_UP));
+                    BigDecimal pValue = null;
+                    String impact = "pending";
+                    if (afterDays > 0) {
+                        double p = Statistics.conditionalBinomialPValue(before, after, (double) afterDays / (beforeDays + afterDays));
+                        pValue = BigDecimal.valueOf(p).setScale(6, RoundingMode.HALF_UP);
                         double expectedAfter = (before + after) * (double) afterDays / (beforeDays + afterDays);
-                        row.put("impact", p >= alpha ? "no change" : after < expectedAfter ? "reduced" : "increased");
+                        impact = p >= alpha ? "no change" : after < expectedAfter ? "reduced" : "increased";
                     }
-                    return row;
+                    return new ProjectImpactResult.Project(rs.getLong("id"), rs.getString("name"),
+                            rs.getString("client"), rs.getString("identifier"), rs.getLong("company_id"),
+                            rs.getString("domain"), rs.getObject("actual_start", LocalDate.class),
+                            rs.getObject("actual_end", LocalDate.class),
+                            new ProjectImpactResult.Span(rs.getObject("before_from", LocalDate.class),
+                                    rs.getObject("before_to", LocalDate.class), beforeDays),
+                            new ProjectImpactResult.Span(afterFrom, afterTo, afterDays), before, after, beforeHours,
+                            afterHours, changePct(before, beforeDays, after, afterDays),
+                            changePct(beforeHours.doubleValue(), beforeDays, afterHours.doubleValue(), afterDays),
+                            pValue, impact);
                 }).list());
-        rows.sort(Comparator.<Map<String, Object>, BigDecimal>comparing(r -> (BigDecimal) r.get("pValue"),
+        rows.sort(Comparator.comparing(ProjectImpactResult.Project::pValue,
                         Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(r -> (String) r.get("actualEnd"), Comparator.reverseOrder())
-                .thenComparing(r -> (Long) r.get("projectId")));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("projects", rows.size());
-        for (String impact : List.of("reduced", "increased", "no change", "pending")) {
-            summary.put(impact.equals("no change") ? "noChange" : impact,
-                    rows.stream().filter(r -> impact.equals(r.get("impact"))).count());
-        }
-        summary.put("test", "exact conditional binomial test on two Poisson rates, two-sided (doubled smaller tail)");
-        return KpiOutput.of(new UntypedResult(summary, rows));
+                .thenComparing(ProjectImpactResult.Project::actualEnd, Comparator.reverseOrder())
+                .thenComparing(ProjectImpactResult.Project::projectId));
+        var summary = new ProjectImpactResult.Summary(rows.size(), count(rows, "reduced"), count(rows, "increased"),
+                count(rows, "no change"), count(rows, "pending"),
+                "exact conditional binomial test on two Poisson rates, two-sided (doubled smaller tail)");
+        return KpiOutput.of(new ProjectImpactResult(summary, rows));
+    }
+
+    private static long count(List<ProjectImpactResult.Project> rows, String impact) {
+        return rows.stream().filter(r -> impact.equals(r.impact())).count();
     }
 
     private static BigDecimal changePct(double before, long beforeDays, double after, long afterDays) {
@@ -177,28 +167,4 @@ class ProjectImpact implements Kpi<UntypedResult> {
         return BigDecimal.valueOf(100 * (afterRate - beforeRate) / beforeRate).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /**
-     * Two-sided p-value of {@code after} under Binomial(before + after, p): twice the smaller tail, at
-     * most 1. Probabilities are summed from logarithms so that large counts do not underflow.
-     */
-    static double conditionalBinomialPValue(long before, long after, double p) {
-        long n = before + after;
-        if (n == 0) {
-            return 1.0;
-        }
-        double logP = Math.log(p), logQ = Math.log1p(-p);
-        double logPmf = n * logQ;
-        double lower = 0, upper = 0;
-        for (long k = 0; k <= n; k++) {
-            double pmf = Math.exp(logPmf);
-            if (k <= after) {
-                lower += pmf;
-            }
-            if (k >= after) {
-                upper += pmf;
-            }
-            logPmf += Math.log(n - k) - Math.log(k + 1) + logP - logQ;
-        }
-        return Math.min(1.0, 2 * Math.min(lower, upper));
-    }
 }

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Poisson tail probability of the count under the baseline mean is below 0.01 (same count gate).
  */
 @Component
-class SocMetrics implements Kpi<UntypedResult> {
+class SocMetrics implements Kpi<SocMetricsResult> {
 
     static final double POISSON_P = 0.01;
 
@@ -119,12 +119,12 @@ class SocMetrics implements Kpi<UntypedResult> {
             """;
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<SocMetricsResult> resultType() {
+        return SocMetricsResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<SocMetricsResult> compute(KpiContext context) {
         TenantSettings tenant = context.settings().tenant();
         java.sql.Timestamp observed = context.jdbc().sql("""
                 SELECT least(CAST(:end AS timestamptz), greatest(
@@ -132,13 +132,12 @@ class SocMetrics implements Kpi<UntypedResult> {
                     (SELECT max(last_updated) FROM cw_tickets WHERE last_updated < :end)))
                 """).param("end", java.sql.Timestamp.from(context.end())).query(java.sql.Timestamp.class).optional()
                 .orElse(java.sql.Timestamp.from(context.end()));
-        Map<String, Object> summary = new LinkedHashMap<>();
         List<KpiOutput.Finding> findings = new ArrayList<>();
 
-        Map<String, Object> bySeverity = new LinkedHashMap<>();
-        Map<String, Object> mtta = new LinkedHashMap<>();
-        Map<String, Object> mttr = new LinkedHashMap<>();
-        Map<String, Object> compliance = new LinkedHashMap<>();
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        Map<String, SocMetricsResult.Times> mtta = new LinkedHashMap<>();
+        Map<String, SocMetricsResult.Times> mttr = new LinkedHashMap<>();
+        Map<String, SocMetricsResult.Sla> compliance = new LinkedHashMap<>();
         long[] total = {0};
         sql(context, observed, EVENTS + """
                 SELECT severity, count(*) AS n,
@@ -165,22 +164,15 @@ class SocMetrics implements Kpi<UntypedResult> {
                     if (rs.getObject("ack_target") != null) {
                         long breaches = rs.getLong("breaches"), pending = rs.getLong("pending");
                         long judged = events - pending;
-                        Map<String, Object> sla = new LinkedHashMap<>();
-                        sla.put("n", events);
-                        sla.put("ackTargetMinutes", rs.getInt("ack_target"));
-                        sla.put("resolveTargetMinutes", rs.getInt("resolve_target"));
-                        sla.put("ackBreaches", rs.getLong("ack_breaches"));
-                        sla.put("resolveBreaches", rs.getLong("resolve_breaches"));
-                        sla.put("breaches", breaches);
-                        sla.put("pending", pending);
-                        sla.put("met", judged - breaches);
-                        sla.put("compliance", judged == 0 ? null : ratio(judged - breaches, judged));
-                        compliance.put(severity, sla);
+                        compliance.put(severity, new SocMetricsResult.Sla(events, rs.getInt("ack_target"),
+                                rs.getInt("resolve_target"), rs.getLong("ack_breaches"), rs.getLong("resolve_breaches"),
+                                breaches, pending, judged - breaches,
+                                judged == 0 ? null : ratio(judged - breaches, judged)));
                     }
                     return severity;
                 }).list();
 
-        Map<String, Map<String, Object>> counts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         counts.put("source", new LinkedHashMap<>());
         counts.put("classification", new LinkedHashMap<>());
         counts.put("client", new LinkedHashMap<>());
@@ -194,57 +186,36 @@ class SocMetrics implements Kpi<UntypedResult> {
                 """).query((rs, n) -> counts.get(rs.getString("dimension")).put(rs.getString("key"), rs.getLong("n")))
                 .list();
 
-        summary.put("events", total[0]);
-        summary.put("bySeverity", bySeverity);
-        summary.put("bySource", counts.get("source"));
-        summary.put("byClassification", counts.get("classification"));
-        summary.put("byClient", counts.get("client"));
-        summary.put("mttaMinutes", mtta);
-        summary.put("mttrMinutes", mttr);
-        summary.put("slaCompliance", compliance);
-        Map<String, Object> classes = counts.get("classification");
-        long fp = number(classes.get("false_positive"));
-        long verdicts = fp + number(classes.get("true_positive")) + number(classes.get("benign"));
-        summary.put("falsePositiveRate", verdicts == 0 ? null : ratio(fp, verdicts));
-        summary.put("falsePositiveN", verdicts);
-        summary.put("agedTo", observed.toInstant().toString());
-        summary.put("openBacklog", backlog(context, observed));
+        Map<String, Long> classes = counts.get("classification");
+        long fp = classes.getOrDefault("false_positive", 0L);
+        long verdicts = fp + classes.getOrDefault("true_positive", 0L) + classes.getOrDefault("benign", 0L);
 
-        List<Map<String, Object>> breaches = sql(context, observed, EVENTS + """
+        List<SocMetricsResult.Breach> breaches = sql(context, observed, EVENTS + """
                 SELECT j.*, to_char(j.created_at AT TIME ZONE :zone, 'YYYY-MM-DD') AS created_day
                 FROM judged j
                 WHERE j.severity IN ('critical', 'high') AND (j.ack_breach OR j.resolve_breach)
                 ORDER BY array_position(ARRAY['critical', 'high'], j.severity), j.created_at, j.source, j.external_id
                 """).query((rs, n) -> {
-                    Map<String, Object> b = new LinkedHashMap<>();
-                    b.put("source", rs.getString("source"));
-                    b.put("eventId", rs.getString("external_id"));
-                    b.put("severity", rs.getString("severity"));
-                    b.put("client", clientLabel(rs));
-                    b.put("clientIdentifier", rs.getString("identifier"));
-                    b.put("createdAt", rs.getTimestamp("created_at").toInstant().toString());
-                    b.put("ackMinutes", minutes(rs, "ack_minutes"));
-                    b.put("resolveMinutes", minutes(rs, "resolve_minutes"));
-                    b.put("ageMinutes", minutes(rs, "age_minutes"));
-                    b.put("ackTargetMinutes", rs.getInt("ack_target"));
-                    b.put("resolveTargetMinutes", rs.getInt("resolve_target"));
-                    b.put("ackBreached", rs.getBoolean("ack_breach"));
-                    b.put("resolveBreached", rs.getBoolean("resolve_breach"));
-                    b.put("open", rs.getObject("res_at") == null);
+                    var b = new SocMetricsResult.Breach(rs.getString("source"), rs.getString("external_id"),
+                            rs.getString("severity"), clientLabel(rs), rs.getString("identifier"),
+                            rs.getTimestamp("created_at").toInstant(), minutes(rs, "ack_minutes"),
+                            minutes(rs, "resolve_minutes"), minutes(rs, "age_minutes"), rs.getInt("ack_target"),
+                            rs.getInt("resolve_target"), rs.getBoolean("ack_breach"), rs.getBoolean("resolve_breach"),
+                            rs.getObject("res_at") == null);
                     findings.add(new KpiOutput.Finding("sla-breach", rs.getString("source") + ":" + rs.getString("external_id"),
                             rs.getString("created_day"), b));
                     return b;
                 }).list();
-        summary.put("slaBreaches", breaches);
-
-        List<Map<String, Object>> volume = volumeAnomalies(context);
-        for (Map<String, Object> anomaly : volume) {
-            findings.add(new KpiOutput.Finding("client-volume", (String) anomaly.get("clientKey"),
-                    (String) anomaly.get("period"), anomaly));
+        List<SocMetricsResult.VolumeAnomaly> volume = volumeAnomalies(context);
+        for (SocMetricsResult.VolumeAnomaly anomaly : volume) {
+            findings.add(new KpiOutput.Finding("client-volume", anomaly.clientKey(), anomaly.period(), anomaly));
         }
-        summary.put("volumeAnomalies", volume);
+        var summary = new SocMetricsResult.Summary(total[0], bySeverity, counts.get("source"),
+                counts.get("classification"), counts.get("client"), mtta, mttr, compliance,
+                verdicts == 0 ? null : ratio(fp, verdicts), verdicts, observed.toInstant(), backlog(context, observed),
+                breaches, volume);
 
-        List<Map<String, Object>> rows = sql(context, observed, EVENTS + """
+        List<SocMetricsResult.Client> rows = sql(context, observed, EVENTS + """
                 SELECT client_id, min(identifier) AS identifier, min(company_name) AS company_name,
                        min(source) AS source, min(client_key) AS client_key, min(client_name) AS client_name,
                        count(*) AS events,
@@ -256,29 +227,23 @@ class SocMetrics implements Kpi<UntypedResult> {
                 GROUP BY client_id
                 ORDER BY breaches DESC, critical_high DESC, events DESC, client_id
                 """).query((rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("client", rs.getString("company_name") != null ? rs.getString("company_name") : "unmapped");
-                    row.put("clientIdentifier", rs.getString("identifier"));
-                    if (rs.getString("identifier") == null) {
-                        row.put("sourceClient", rs.getString("source") + ":" + rs.getString("client_key")
-                                + (rs.getString("client_name") != null ? " (" + rs.getString("client_name") + ")" : ""));
-                    }
-                    row.put("events", rs.getLong("events"));
-                    row.put("criticalHigh", rs.getLong("critical_high"));
-                    row.put("slaBreaches", rs.getLong("breaches"));
-                    row.put("open", rs.getLong("open"));
-                    row.put("falsePositives", rs.getLong("false_positives"));
-                    return row;
+                    String identifier = rs.getString("identifier");
+                    return new SocMetricsResult.Client(
+                            rs.getString("company_name") != null ? rs.getString("company_name") : "unmapped", identifier,
+                            identifier != null ? null : rs.getString("source") + ":" + rs.getString("client_key")
+                                    + (rs.getString("client_name") != null ? " (" + rs.getString("client_name") + ")" : ""),
+                            rs.getLong("events"), rs.getLong("critical_high"), rs.getLong("breaches"), rs.getLong("open"),
+                            rs.getLong("false_positives"));
                 }).list();
-        return new KpiOutput<>(new UntypedResult(summary, rows), findings);
+        return new KpiOutput<>(new SocMetricsResult(summary, rows), findings);
     }
 
-    private Map<String, Object> backlog(KpiContext context, java.sql.Timestamp observed) {
-        Map<String, Object> buckets = new LinkedHashMap<>();
+    private SocMetricsResult.Backlog backlog(KpiContext context, java.sql.Timestamp observed) {
+        Map<String, Long> buckets = new LinkedHashMap<>();
         for (String bucket : List.of("<1h", "1-4h", "4-24h", "1-7d", ">7d")) {
             buckets.put(bucket, 0L);
         }
-        Map<String, Object> bySeverity = new LinkedHashMap<>();
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
         long[] open = {0};
         sql(context, observed, """
                 WITH observed AS (SELECT CAST(:observed AS timestamptz) AS at),
@@ -293,26 +258,22 @@ class SocMetrics implements Kpi<UntypedResult> {
                 """).query((rs, n) -> {
                     long count = rs.getLong("n");
                     open[0] += count;
-                    buckets.merge(rs.getString("bucket"), count, (a, b) -> (Long) a + (Long) b);
-                    bySeverity.merge(rs.getString("severity"), count, (a, b) -> (Long) a + (Long) b);
+                    buckets.merge(rs.getString("bucket"), count, Long::sum);
+                    bySeverity.merge(rs.getString("severity"), count, Long::sum);
                     return count;
                 }).list();
-        Map<String, Object> backlog = new LinkedHashMap<>();
-        backlog.put("open", open[0]);
-        backlog.put("byAge", buckets);
-        backlog.put("bySeverity", bySeverity);
-        return backlog;
+        return new SocMetricsResult.Backlog(open[0], buckets, bySeverity);
     }
 
     /** KPI 11's rule on weekly event counts per client (dense series; population stddev). */
-    private List<Map<String, Object>> volumeAnomalies(KpiContext context) {
+    private List<SocMetricsResult.VolumeAnomaly> volumeAnomalies(KpiContext context) {
         int baseline = context.integer("baselinePeriods");
         LocalDate lastSunday = context.to().with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
         LocalDate current = lastSunday.minusDays(6);
         LocalDate first = current.minusWeeks(baseline);
         double zThreshold = context.number("zThreshold");
         int minCount = context.integer("minCount");
-        List<Map<String, Object>> anomalies = new ArrayList<>();
+        List<SocMetricsResult.VolumeAnomaly> anomalies = new ArrayList<>();
         context.jdbc().sql("""
                 WITH ev AS (
                     SELECT ((e.created_at AT TIME ZONE :zone)::date - CAST(:first AS date)) / 7 AS week,
@@ -354,40 +315,19 @@ class SocMetrics implements Kpi<UntypedResult> {
                     double stddev = rs.getDouble("stddev");
                     boolean bigEnough = count >= minCount || mean >= 5;
                     Double z = stddev > 1e-9 ? (count - mean) / stddev : null;
-                    Double p = z == null ? poissonTail(count, mean) : null;
+                    Double p = z == null ? Statistics.poissonTail(count, mean) : null;
                     boolean anomaly = bigEnough && (z != null ? Math.abs(z) >= zThreshold : p < POISSON_P);
                     if (anomaly) {
-                        Map<String, Object> a = new LinkedHashMap<>();
-                        a.put("clientKey", rs.getString("client_id"));
-                        a.put("client", rs.getString("client"));
-                        a.put("period", String.format("%d-W%02d", current.get(IsoFields.WEEK_BASED_YEAR),
-                                current.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
-                        a.put("weekStart", current.toString());
-                        a.put("count", count);
-                        a.put("baselineMean", round(mean));
-                        a.put("stddev", round(stddev));
-                        a.put("z", z == null ? null : round(z));
-                        a.put("poissonP", p);
-                        a.put("direction", count > mean ? "spike" : "drop");
-                        a.put("series", List.of((Long[]) rs.getArray("series").getArray()));
-                        anomalies.add(a);
+                        anomalies.add(new SocMetricsResult.VolumeAnomaly(rs.getString("client_id"), rs.getString("client"),
+                                String.format("%d-W%02d", current.get(IsoFields.WEEK_BASED_YEAR),
+                                        current.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)),
+                                current, count, Statistics.round4(mean), Statistics.round4(stddev),
+                                z == null ? null : Statistics.round4(z), p, count > mean ? "spike" : "drop",
+                                List.of((Long[]) rs.getArray("series").getArray())));
                     }
                     return count;
                 }).list();
         return anomalies;
-    }
-
-    /** P(X >= count) for a spike (count above mean), P(X <= count) for a drop, X ~ Poisson(mean). */
-    static double poissonTail(long count, double mean) {
-        if (mean <= 0) {
-            return count > 0 ? 0.0 : 1.0;
-        }
-        double term = Math.exp(-mean), below = 0;   // P(X = k), P(X < count)
-        for (long k = 0; k < count; k++) {
-            below += term;
-            term *= mean / (k + 1);
-        }
-        return count > mean ? Math.max(0, 1 - below) : Math.min(1, below + term);
     }
 
     private JdbcClient.StatementSpec sql(KpiContext context, java.sql.Timestamp observed, String sql) {
@@ -406,12 +346,8 @@ class SocMetrics implements Kpi<UntypedResult> {
         return json.writeValueAsString(targets);
     }
 
-    private static Map<String, Object> stats(ResultSet rs, String prefix, long n) throws SQLException {
-        Map<String, Object> stats = new LinkedHashMap<>();
-        stats.put("n", n);
-        stats.put("median", minutes(rs, prefix + "_median"));
-        stats.put("p90", minutes(rs, prefix + "_p90"));
-        return stats;
+    private static SocMetricsResult.Times stats(ResultSet rs, String prefix, long n) throws SQLException {
+        return new SocMetricsResult.Times(n, minutes(rs, prefix + "_median"), minutes(rs, prefix + "_p90"));
     }
 
     private static BigDecimal minutes(ResultSet rs, String column) throws SQLException {
@@ -423,15 +359,8 @@ class SocMetrics implements Kpi<UntypedResult> {
         return rs.getString("company_name") != null ? rs.getString("company_name") : "unmapped";
     }
 
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
     private static BigDecimal ratio(long part, long whole) {
         return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
-    private static double round(double value) {
-        return Math.round(value * 10_000) / 10_000.0;
-    }
 }

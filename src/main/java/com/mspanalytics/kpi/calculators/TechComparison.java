@@ -1,7 +1,7 @@
 package com.mspanalytics.kpi.calculators;
 
-import static com.mspanalytics.kpi.calculators.TechTickets.round2;
-import static com.mspanalytics.kpi.calculators.TechTickets.round4;
+import static com.mspanalytics.kpi.calculators.Statistics.round2;
+import static com.mspanalytics.kpi.calculators.Statistics.round4;
 
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Rows: ranked techs lowest composite first (the most actionable), then the unranked by closed tickets.
  */
 @Component
-class TechComparison implements Kpi<UntypedResult> {
+class TechComparison implements Kpi<TechComparisonResult> {
 
     private static final List<String> METRICS = List.of("resolution", "hoursPerTicket", "fcr", "csat", "utilization");
 
@@ -51,13 +51,13 @@ class TechComparison implements Kpi<UntypedResult> {
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<TechComparisonResult> resultType() {
+        return TechComparisonResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
-        List<Map<String, Object>> rows = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + ",\n"
+    public KpiOutput<TechComparisonResult> compute(KpiContext context) {
+        List<TechComparisonResult.Tech> rows = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + ",\n"
                 + TechTickets.billableCte() + """
                 ,
                 cells AS (
@@ -110,40 +110,22 @@ class TechComparison implements Kpi<UntypedResult> {
                 .param("workingDays", TechTickets.workingDays(context.from(), context.to()))
                 .query((rs, n) -> {
                     boolean ranked = rs.getBoolean("ranked");
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("tech", rs.getString("identifier"));
-                    row.put("name", rs.getString("name"));
-                    row.put("memberId", rs.getLong("tech_id"));
-                    row.put("closed", rs.getLong("closed"));
-                    row.put("ranked", ranked);
-                    row.put("rank", ranked ? rs.getLong("rank") : null);
-                    row.put("composite", ranked ? round4(rs.getDouble("composite")) : null);
-                    row.put("normalisedResolution", round4(rs.getDouble("norm_resolution")));
-                    row.put("normalisedHoursPerTicket", round4(rs.getDouble("norm_hours")));
-                    row.put("fcrRate", round4(rs.getDouble("fcr")));
-                    row.put("csatScore", round4(rs.getDouble("csat")));
-                    row.put("csatCount", rs.getLong("rated"));
-                    row.put("utilization", round4((Number) rs.getObject("utilization")));
-                    row.put("medianResolutionHours", round2(rs.getDouble("median_resolution")));
-                    row.put("hoursPerTicket", round2(rs.getDouble("hours_per_ticket")));
-                    if (ranked) {
-                        Map<String, Object> z = new LinkedHashMap<>();
-                        z.put("resolution", round4(rs.getDouble("z_resolution")));
-                        z.put("hoursPerTicket", round4(rs.getDouble("z_hours")));
-                        z.put("fcrRate", round4(rs.getDouble("z_fcr")));
-                        z.put("csatScore", round4(rs.getDouble("z_csat")));
-                        z.put("utilization", round4(rs.getDouble("z_utilization")));
-                        row.put("z", z);
-                    }
-                    return row;
+                    return new TechComparisonResult.Tech(rs.getString("identifier"), rs.getString("name"),
+                            rs.getLong("tech_id"), rs.getLong("closed"), ranked, ranked ? rs.getLong("rank") : null,
+                            ranked ? round4(rs.getDouble("composite")) : null, round4(rs.getDouble("norm_resolution")),
+                            round4(rs.getDouble("norm_hours")), round4(rs.getDouble("fcr")),
+                            round4(rs.getDouble("csat")), rs.getLong("rated"),
+                            round4((Number) rs.getObject("utilization")), round2(rs.getDouble("median_resolution")),
+                            round2(rs.getDouble("hours_per_ticket")), !ranked ? null : new TechComparisonResult.Scores(
+                                    round4(rs.getDouble("z_resolution")), round4(rs.getDouble("z_hours")),
+                                    round4(rs.getDouble("z_fcr")), round4(rs.getDouble("z_csat")),
+                                    round4(rs.getDouble("z_utilization"))));
                 }).list();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("techs", rows.size());
-        summary.put("ranked", rows.stream().filter(r -> (Boolean) r.get("ranked")).count());
-        summary.put("metrics", METRICS);
-        summary.put("normalisation", "per-ticket value / team median of its (domain, priority) cell; tech = median of those");
-        summary.put("standardDeviation", "population, over ranked techs; z = 0 when it is 0");
-        return KpiOutput.of(new UntypedResult(summary, rows));
+        var summary = new TechComparisonResult.Summary(rows.size(),
+                rows.stream().filter(TechComparisonResult.Tech::ranked).count(), METRICS,
+                "per-ticket value / team median of its (domain, priority) cell; tech = median of those",
+                "population, over ranked techs; z = 0 when it is 0");
+        return KpiOutput.of(new TechComparisonResult(summary, rows));
     }
 
     /** SQL for the z-score of {@code metric} among ranked techs, negated when lower is better; null when unranked. */

@@ -1,7 +1,7 @@
 package com.mspanalytics.kpi.calculators;
 
-import static com.mspanalytics.kpi.calculators.TechTickets.round2;
-import static com.mspanalytics.kpi.calculators.TechTickets.round4;
+import static com.mspanalytics.kpi.calculators.Statistics.round2;
+import static com.mspanalytics.kpi.calculators.Statistics.round4;
 
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Component;
  * tickets first (those rates mean something), slowest median resolution first; then the rest by closed tickets.
  */
 @Component
-class TechEfficiency implements Kpi<UntypedResult> {
+class TechEfficiency implements Kpi<TechEfficiencyResult> {
 
     @Override
     public String slug() {
@@ -61,36 +62,28 @@ class TechEfficiency implements Kpi<UntypedResult> {
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<TechEfficiencyResult> resultType() {
+        return TechEfficiencyResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<TechEfficiencyResult> compute(KpiContext context) {
         int minSample = context.integer("minSample");
         LocalDate trailingFrom = context.to().minusDays(89);
         Instant trailingStart = trailingFrom.atStartOfDay(context.zone()).toInstant();
-        Map<Long, Map<String, Object>> trailing = techs(context, trailingStart, TechTickets.workingDays(trailingFrom, context.to()))
-                .stream().collect(Collectors.toMap(r -> (Long) r.get("memberId"), Function.identity()));
-        List<Map<String, Object>> rows = techs(context, context.start(), TechTickets.workingDays(context.from(), context.to()));
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> context90 = trailing.get((Long) row.get("memberId"));
-            Map<String, Object> t = new LinkedHashMap<>();
-            if (context90 != null) {
-                for (String key : List.of("closed", "medianResolutionHours", "fcrRate", "csatCount", "csatPositiveRate",
-                        "utilization")) {
-                    t.put(key, context90.get(key));
-                }
-            }
-            row.put("trailing90", t);
-            row.put("ranked", ((Number) row.get("closed")).longValue() >= minSample);
-        }
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> !(Boolean) r.get("ranked"))
-                .thenComparing(r -> (Boolean) r.get("ranked") ? -orZero(r.get("medianResolutionHours"))
-                        : -((Number) r.get("closed")).doubleValue())
-                .thenComparing(r -> (String) r.get("tech")));
+        Map<Long, TechEfficiencyResult.Tech> trailing = techs(context, trailingStart,
+                TechTickets.workingDays(trailingFrom, context.to())).stream()
+                .collect(Collectors.toMap(TechEfficiencyResult.Tech::memberId, Function.identity()));
+        List<TechEfficiencyResult.Tech> rows = techs(context, context.start(),
+                TechTickets.workingDays(context.from(), context.to())).stream()
+                .map(r -> r.with(trailing.containsKey(r.memberId()) ? trailing.get(r.memberId()).trailing() : null,
+                        r.closed() >= minSample))
+                .sorted(Comparator.comparing((TechEfficiencyResult.Tech r) -> !r.ranked())
+                        .thenComparing(r -> r.ranked() ? -orZero(r.medianResolutionHours()) : -(double) r.closed())
+                        .thenComparing(TechEfficiencyResult.Tech::tech))
+                .toList();
 
-        Map<String, Object> team = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + "\n" + """
+        TechEfficiencyResult.Metrics metrics = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + "\n" + """
                 SELECT count(*) AS closed,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY resolution_hours) AS median_resolution,
                        percentile_cont(0.9) WITHIN GROUP (ORDER BY resolution_hours) AS p90_resolution,
@@ -105,27 +98,24 @@ class TechEfficiency implements Kpi<UntypedResult> {
                 .param("end", Timestamp.from(context.end()))
                 .param("fcrHours", context.number("fcrHours"))
                 .query((rs, n) -> metrics(rs)).single();
-        double billable = rows.stream().mapToDouble(r -> (Double) r.get("billableHours")).sum();
-        double available = rows.stream().mapToDouble(r -> (Double) r.get("availableHours")).sum();
-        team.put("billableHours", round2(billable));
-        team.put("availableHours", round2(available));
-        team.put("utilization", available == 0 ? null : round4(billable / available));
-
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("techs", rows.size());
-        summary.put("team", team);
-        summary.put("workingDays", TechTickets.workingDays(context.from(), context.to()));
-        summary.put("trailingWindow", Map.of("from", trailingFrom.toString(), "to", context.to().toString()));
-        summary.put("resolutionTime", "calendar hours from entered to closed; p90 by linear interpolation");
-        return KpiOutput.of(new UntypedResult(summary, rows));
+        double billable = rows.stream().mapToDouble(TechEfficiencyResult.Tech::billableHours).sum();
+        double available = rows.stream().mapToDouble(TechEfficiencyResult.Tech::availableHours).sum();
+        var team = TechEfficiencyResult.Team.of(metrics, round2(billable), round2(available),
+                available == 0 ? null : round4(billable / available));
+        var summary = new TechEfficiencyResult.Summary(rows.size(), team,
+                TechTickets.workingDays(context.from(), context.to()),
+                new TechEfficiencyResult.Window(trailingFrom, context.to()),
+                "calendar hours from entered to closed; p90 by linear interpolation");
+        return KpiOutput.of(new TechEfficiencyResult(summary, rows));
     }
 
-    private static double orZero(Object value) {
-        return value == null ? 0 : ((Number) value).doubleValue();
+    private static double orZero(@Nullable Double value) {
+        return value == null ? 0 : value;
     }
+
 
     /** One row per tech with a closed ticket or billable hours between {@code start} and the window's end. */
-    private static List<Map<String, Object>> techs(KpiContext context, Instant start, long workingDays) {
+    private static List<TechEfficiencyResult.Tech> techs(KpiContext context, Instant start, long workingDays) {
         return context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + ",\n" + TechTickets.billableCte() + """
                 ,
                 stats AS (
@@ -159,35 +149,27 @@ class TechEfficiency implements Kpi<UntypedResult> {
                 .param("capacities", TechTickets.capacitiesJson(context))
                 .param("workingDays", workingDays)
                 .query((rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("tech", rs.getString("identifier"));
-                    row.put("name", rs.getString("name"));
-                    row.put("memberId", rs.getLong("member_id"));
-                    row.putAll(metrics(rs));
+                    TechEfficiencyResult.Metrics m = metrics(rs);
                     double billable = rs.getDouble("billable_hours");
                     double available = rs.getDouble("available_hours");
-                    row.put("billableHours", round2(billable));
-                    row.put("availableHours", round2(available));
-                    row.put("utilization", available == 0 ? null : round4(billable / available));
-                    return row;
+                    return new TechEfficiencyResult.Tech(rs.getString("identifier"), rs.getString("name"),
+                            rs.getLong("member_id"), m.closed(), m.medianResolutionHours(), m.p90ResolutionHours(),
+                            m.hours(), m.hoursPerTicket(), m.fcrRate(), m.csatCount(), m.csatPositiveRate(),
+                            m.csatScore(), round2(billable), round2(available),
+                            available == 0 ? null : round4(billable / available), null, false);
                 }).list();
     }
 
     /** closed, resolution percentiles, hours, fcr and CSAT from one aggregate row. */
-    private static Map<String, Object> metrics(ResultSet rs) throws SQLException {
+    private static TechEfficiencyResult.Metrics metrics(ResultSet rs) throws SQLException {
         long closed = rs.getLong("closed");
         long rated = rs.getLong("rated");
         double hours = rs.getDouble("hours");
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("closed", closed);
-        m.put("medianResolutionHours", round2((Number) rs.getObject("median_resolution")));
-        m.put("p90ResolutionHours", round2((Number) rs.getObject("p90_resolution")));
-        m.put("hours", round2(hours));
-        m.put("hoursPerTicket", closed == 0 ? null : round2(hours / closed));
-        m.put("fcrRate", closed == 0 ? null : round4((double) rs.getLong("one_touch") / closed));
-        m.put("csatCount", rated);
-        m.put("csatPositiveRate", rated == 0 ? null : round4((double) rs.getLong("positive") / rated));
-        m.put("csatScore", rated == 0 ? null : round4((double) (rs.getLong("positive") - rs.getLong("negative")) / rated));
-        return m;
+        return new TechEfficiencyResult.Metrics(closed, round2((Number) rs.getObject("median_resolution")),
+                round2((Number) rs.getObject("p90_resolution")), round2(hours),
+                closed == 0 ? null : round2(hours / closed),
+                closed == 0 ? null : round4((double) rs.getLong("one_touch") / closed), rated,
+                rated == 0 ? null : round4((double) rs.getLong("positive") / rated),
+                rated == 0 ? null : round4((double) (rs.getLong("positive") - rs.getLong("negative")) / rated));
     }
 }

@@ -1,7 +1,7 @@
 package com.mspanalytics.kpi.calculators;
 
-import static com.mspanalytics.kpi.calculators.TechTickets.round2;
-import static com.mspanalytics.kpi.calculators.TechTickets.round4;
+import static com.mspanalytics.kpi.calculators.Statistics.round2;
+import static com.mspanalytics.kpi.calculators.Statistics.round4;
 
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * null. Rows: most specialised first (the key-person risks), then by hours.
  */
 @Component
-class TechProfile implements Kpi<UntypedResult> {
+class TechProfile implements Kpi<TechProfileResult> {
 
     @Override
     public String slug() {
@@ -56,14 +56,14 @@ class TechProfile implements Kpi<UntypedResult> {
             """;
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<TechProfileResult> resultType() {
+        return TechProfileResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<TechProfileResult> compute(KpiContext context) {
         String work = WORK.formatted(context.domainSql("t"));
-        Map<Long, Map<String, Object>> techs = new LinkedHashMap<>();
+        Map<Long, Work> techs = new LinkedHashMap<>();
         long[] teamDomains = {0};
         context.jdbc().sql(work + """
                 , team AS (SELECT count(DISTINCT domain) AS domains FROM work WHERE actual_hours > 0),
@@ -93,22 +93,16 @@ class TechProfile implements Kpi<UntypedResult> {
                 .param("end", Timestamp.from(context.end()))
                 .query(rs -> {
                     teamDomains[0] = rs.getLong("team_domains");
-                    Map<String, Object> tech = techs.computeIfAbsent(rs.getLong("member_id"), id -> {
-                        try {
-                            Map<String, Object> row = new LinkedHashMap<>();
-                            row.put("tech", rs.getString("identifier"));
-                            row.put("name", rs.getString("name"));
-                            row.put("memberId", id);
-                            row.put("hours", round2(rs.getDouble("tech_hours")));
-                            row.put("tickets", rs.getLong("tech_tickets"));
-                            row.put("specialisation", round4((Number) rs.getObject("specialisation")));
-                            row.put("domains", new ArrayList<Map<String, Object>>());
-                            return row;
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    domainsOf(tech, "domains").add(share("domain", rs.getString("domain"), rs));
+                    Work tech = techs.get(rs.getLong("member_id"));
+                    if (tech == null) {
+                        tech = new Work(rs.getString("identifier"), rs.getString("name"), rs.getLong("member_id"),
+                                round2(rs.getDouble("tech_hours")), rs.getLong("tech_tickets"),
+                                round4((Number) rs.getObject("specialisation")));
+                        techs.put(tech.memberId, tech);
+                    }
+                    tech.domains.add(new TechProfileResult.DomainShare(rs.getString("domain"), round2(rs.getDouble("hours")),
+                            round4((Number) rs.getObject("hours_share")), rs.getLong("tickets"),
+                            round4((Number) rs.getObject("ticket_share"))));
                 });
         context.jdbc().sql(work + """
                 , cells AS (
@@ -125,54 +119,52 @@ class TechProfile implements Kpi<UntypedResult> {
                 .param("start", Timestamp.from(context.start()))
                 .param("end", Timestamp.from(context.end()))
                 .query(rs -> {
-                    Map<String, Object> client = share("client", rs.getString("client"), rs);
-                    client.put("clientIdentifier", rs.getString("identifier"));
-                    domainsOf(techs.get(rs.getLong("member_id")), "clients").add(client);
+                    techs.get(rs.getLong("member_id")).clients.add(new TechProfileResult.ClientShare(
+                            rs.getString("client"), round2(rs.getDouble("hours")),
+                            round4((Number) rs.getObject("hours_share")), rs.getLong("tickets"),
+                            round4((Number) rs.getObject("ticket_share")), rs.getString("identifier")));
                 });
 
         double primaryShare = context.number("primaryShare");
         int top = context.integer("top");
-        List<Map<String, Object>> rows = new ArrayList<>(techs.values());
-        for (Map<String, Object> row : rows) {
-            List<Map<String, Object>> domains = domainsOf(row, "domains");
-            List<Map<String, Object>> clients = domainsOf(row, "clients");
-            row.put("topDomains", domains.stream().limit(top).map(d -> d.get("domain")).toList());
-            row.put("topClients", clients.stream().limit(top).map(c -> c.get("client")).toList());
-            Map<String, Object> first = domains.get(0);
-            Double share = (Double) first.get("hoursShare");
-            row.put("primaryDomain", share != null && share >= primaryShare ? first.get("domain") : null);
-            row.put("primaryShare", share);
-            // keep the breakdowns last in the row
-            row.remove("domains");
-            row.remove("clients");
-            row.put("domains", domains);
-            row.put("clients", clients);
+        List<TechProfileResult.Tech> rows = techs.values().stream().map(w -> w.profile(top, primaryShare))
+                .sorted(Comparator.comparing((TechProfileResult.Tech r) -> r.specialisation() == null ? -1.0
+                                : -r.specialisation())
+                        .thenComparing(r -> -r.hours())
+                        .thenComparing(TechProfileResult.Tech::tech))
+                .toList();
+        var summary = new TechProfileResult.Summary(rows.size(), teamDomains[0],
+                rows.stream().filter(r -> r.primaryDomain() != null).count(),
+                "1 - entropy of domain hour shares / ln(domains the team logged hours in)");
+        return KpiOutput.of(new TechProfileResult(summary, rows));
+    }
+
+    /** One tech's cells as the two queries find them: domains by hours, then clients by hours. */
+    private static final class Work {
+        final String tech;
+        final String name;
+        final long memberId;
+        final double hours;
+        final long tickets;
+        final Double specialisation;
+        final List<TechProfileResult.DomainShare> domains = new ArrayList<>();
+        final List<TechProfileResult.ClientShare> clients = new ArrayList<>();
+
+        Work(String tech, String name, long memberId, double hours, long tickets, Double specialisation) {
+            this.tech = tech;
+            this.name = name;
+            this.memberId = memberId;
+            this.hours = hours;
+            this.tickets = tickets;
+            this.specialisation = specialisation;
         }
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> r.get("specialisation") == null ? -1.0
-                        : -(Double) r.get("specialisation"))
-                .thenComparing(r -> -(Double) r.get("hours"))
-                .thenComparing(r -> (String) r.get("tech")));
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("techs", rows.size());
-        summary.put("teamDomains", teamDomains[0]);
-        summary.put("specialists", rows.stream().filter(r -> r.get("primaryDomain") != null).count());
-        summary.put("specialisation", "1 - entropy of domain hour shares / ln(domains the team logged hours in)");
-        return KpiOutput.of(new UntypedResult(summary, rows));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> domainsOf(Map<String, Object> tech, String key) {
-        return (List<Map<String, Object>>) tech.computeIfAbsent(key, k -> new ArrayList<Map<String, Object>>());
-    }
-
-    private static Map<String, Object> share(String name, String value, java.sql.ResultSet rs) throws java.sql.SQLException {
-        Map<String, Object> cell = new LinkedHashMap<>();
-        cell.put(name, value);
-        cell.put("hours", round2(rs.getDouble("hours")));
-        cell.put("hoursShare", round4((Number) rs.getObject("hours_share")));
-        cell.put("tickets", rs.getLong("tickets"));
-        cell.put("ticketShare", round4((Number) rs.getObject("ticket_share")));
-        return cell;
+        TechProfileResult.Tech profile(int top, double primaryShare) {
+            Double share = domains.get(0).hoursShare();
+            return new TechProfileResult.Tech(tech, name, memberId, hours, tickets, specialisation,
+                    domains.stream().limit(top).map(TechProfileResult.DomainShare::domain).toList(),
+                    clients.stream().limit(top).map(TechProfileResult.ClientShare::client).toList(),
+                    share != null && share >= primaryShare ? domains.get(0).domain() : null, share, domains, clients);
+        }
     }
 }

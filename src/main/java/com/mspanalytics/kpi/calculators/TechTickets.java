@@ -113,14 +113,4 @@ final class TechTickets {
     static long workingDays(LocalDate from, LocalDate to) {
         return from.datesUntil(to.plusDays(1)).filter(d -> d.getDayOfWeek().compareTo(DayOfWeek.SATURDAY) < 0).count();
     }
-
-    /** Rounds to 4 decimals (rates, ratios, z-scores); null stays null. */
-    static Double round4(Number value) {
-        return value == null ? null : Math.round(value.doubleValue() * 10_000) / 10_000.0;
-    }
-
-    /** Rounds to 2 decimals (hours); null stays null. */
-    static Double round2(Number value) {
-        return value == null ? null : Math.round(value.doubleValue() * 100) / 100.0;
-    }
 }

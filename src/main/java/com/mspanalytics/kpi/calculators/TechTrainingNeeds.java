@@ -1,6 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
-import static com.mspanalytics.kpi.calculators.TechTickets.round4;
+import static com.mspanalytics.kpi.calculators.Statistics.round4;
 
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
@@ -24,20 +24,20 @@ import org.springframework.stereotype.Component;
  * against the team's in the domain, compared only when the tech has at least {@code minSample} rated tickets there
  * ({@code csatGapPoints} = team − tech, in percentage points; null otherwise).
  *
- * <p>Reopen rate, "where status history is available" (kpis.md): over the cell's closed tickets that have a status
+ * <p>Reopen rate, "where status history is available" (docs/kpis.md): over the cell's closed tickets that have a status
  * history ({@code cw_ticket_status_changes}, the ticket-history sync of ConnectWise's audit trail; {@code reopenSample}
  * of them), the share that went from a closed status back to one that is not ({@code reopened}, {@code reopenRate}),
  * beside the team's in the domain ({@code teamReopenSample}, {@code teamReopenRate}). ConnectWise does not say in
  * the history which statuses are closed ones: they are the statuses the window's closed tickets are in now. Null
  * where no ticket of the cell (or team domain) has history; when none of the window's tickets has any, the summary
- * says the rate is omitted. kpis.md flags on slowness and CSAT only, so the reopen rate informs but never flags.
+ * says the rate is omitted. docs/kpis.md flags on slowness and CSAT only, so the reopen rate informs but never flags.
  *
  * <p>A cell is flagged when {@code ratio >= slowRatio} (1.5) or {@code csatGapPoints >= csatGapPoints} (20). Rows:
  * flagged cells first, each group by {@code excessHours} descending. Flags are
  * training needs, not anomalies: none are recorded (the anomaly feed is KPIs 04, 11 and 12).
  */
 @Component
-class TechTrainingNeeds implements Kpi<UntypedResult> {
+class TechTrainingNeeds implements Kpi<TechTrainingNeedsResult> {
 
     @Override
     public String slug() {
@@ -55,17 +55,17 @@ class TechTrainingNeeds implements Kpi<UntypedResult> {
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<TechTrainingNeedsResult> resultType() {
+        return TechTrainingNeedsResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<TechTrainingNeedsResult> compute(KpiContext context) {
         int minSample = context.integer("minSample");
         double slowRatio = context.number("slowRatio");
         double csatGap = context.number("csatGapPoints");
         boolean[] windowHistory = {false};
-        List<Map<String, Object>> rows = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + """
+        List<TechTrainingNeedsResult.Cell> rows = context.jdbc().sql("WITH " + TechTickets.closedTicketsCte(context) + """
                 ,
                 closed_statuses AS (
                     SELECT DISTINCT status_name FROM closed_tickets WHERE status_name IS NOT NULL),
@@ -124,52 +124,33 @@ class TechTrainingNeeds implements Kpi<UntypedResult> {
                     if (gap != null && gap >= csatGap) {
                         reasons.add("csat");
                     }
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("tech", rs.getString("identifier"));
-                    row.put("memberId", rs.getLong("tech_id"));
-                    row.put("domain", rs.getString("domain"));
-                    row.put("n", n);
-                    row.put("techMedianHours", round4(techMedian));
-                    row.put("teamMedianHours", round4(teamMedian));
-                    row.put("teamN", rs.getLong("team_n"));
-                    row.put("ratio", ratio);
-                    row.put("excessHours", round4((techMedian - teamMedian) * n));
-                    row.put("csatCount", rated);
-                    row.put("csatPositiveRate", round4(techRate));
-                    row.put("teamCsatCount", teamRated);
-                    row.put("teamCsatPositiveRate", round4(teamRate));
-                    row.put("csatGapPoints", gap);
                     long reopenSample = rs.getLong("reopen_sample");
                     long teamReopenSample = rs.getLong("team_reopen_sample");
-                    row.put("reopenSample", reopenSample);
-                    row.put("reopened", reopenSample == 0 ? null : rs.getLong("reopened"));
-                    row.put("reopenRate", reopenSample == 0 ? null : round4((double) rs.getLong("reopened") / reopenSample));
-                    row.put("teamReopenSample", teamReopenSample);
-                    row.put("teamReopenRate", teamReopenSample == 0 ? null
-                            : round4((double) rs.getLong("team_reopened") / teamReopenSample));
                     if (rs.getLong("window_history") > 0) {
                         windowHistory[0] = true;
                     }
-                    row.put("flagged", !reasons.isEmpty());
-                    row.put("reasons", reasons);
-                    return row;
+                    return new TechTrainingNeedsResult.Cell(rs.getString("identifier"), rs.getLong("tech_id"),
+                            rs.getString("domain"), n, round4(techMedian), round4(teamMedian), rs.getLong("team_n"),
+                            ratio, round4((techMedian - teamMedian) * n), rated, round4(techRate), teamRated,
+                            round4(teamRate), gap, reopenSample, reopenSample == 0 ? null : rs.getLong("reopened"),
+                            reopenSample == 0 ? null : round4((double) rs.getLong("reopened") / reopenSample),
+                            teamReopenSample, teamReopenSample == 0 ? null
+                                    : round4((double) rs.getLong("team_reopened") / teamReopenSample),
+                            !reasons.isEmpty(), reasons);
                 }).list();
-        rows = new ArrayList<>(rows);
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> !(Boolean) r.get("flagged"))
-                .thenComparing(r -> -(Double) r.get("excessHours"))
-                .thenComparing(r -> (String) r.get("tech"))
-                .thenComparing(r -> String.valueOf(r.get("domain"))));
-
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("cells", rows.size());
-        summary.put("flagged", rows.stream().filter(r -> (Boolean) r.get("flagged")).count());
-        summary.put("techsFlagged", rows.stream().filter(r -> (Boolean) r.get("flagged")).map(r -> r.get("tech")).distinct().count());
-        summary.put("resolutionTime", "calendar hours from entered to closed");
-        summary.put("reopenRate", windowHistory[0]
+        rows = rows.stream().sorted(Comparator.comparing((TechTrainingNeedsResult.Cell r) -> !r.flagged())
+                .thenComparing(r -> -r.excessHours())
+                .thenComparing(TechTrainingNeedsResult.Cell::tech)
+                .thenComparing(r -> String.valueOf(r.domain()))).toList();
+        long flagged = rows.stream().filter(TechTrainingNeedsResult.Cell::flagged).count();
+        long techsFlagged = rows.stream().filter(TechTrainingNeedsResult.Cell::flagged)
+                .map(TechTrainingNeedsResult.Cell::tech).distinct().count();
+        var summary = new TechTrainingNeedsResult.Summary(rows.size(), flagged, techsFlagged,
+                "calendar hours from entered to closed", windowHistory[0]
                 ? "share of the closed tickets with a ConnectWise status history (ticket-history sync) that went from a "
                         + "closed status (one the window's closed tickets are in) back to another; null where no ticket "
                         + "of the cell has history"
                 : "omitted: no ticket status history is synced for the window's closed tickets");
-        return KpiOutput.of(new UntypedResult(summary, rows));
+        return KpiOutput.of(new TechTrainingNeedsResult(summary, rows));
     }
 }

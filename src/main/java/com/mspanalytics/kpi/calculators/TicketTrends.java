@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * {@link KpiOutput.Finding} (dimension "client", "domain" or "client×domain"; period like "2026-W47").
  */
 @Component
-class TicketTrends implements Kpi<UntypedResult> {
+class TicketTrends implements Kpi<TicketTrendsResult> {
 
     @Override
     public String slug() {
@@ -58,12 +58,12 @@ class TicketTrends implements Kpi<UntypedResult> {
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<TicketTrendsResult> resultType() {
+        return TicketTrendsResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<TicketTrendsResult> compute(KpiContext context) {
         Periods periods = Periods.of(context.text("granularity"), Periods.WEEK, Periods.DAY);
         int baselinePeriods = Math.max(1, context.integer("baselinePeriods"));
         double zThreshold = context.number("zThreshold");
@@ -73,7 +73,7 @@ class TicketTrends implements Kpi<UntypedResult> {
         LocalDate first = periods.plus(current, -baselinePeriods);
         String period = periods.label(current);
 
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<TicketTrendsResult.Anomaly> rows = new ArrayList<>();
         List<KpiOutput.Finding> findings = new ArrayList<>();
         int[] keys = {0};
         context.jdbc().sql("""
@@ -131,7 +131,7 @@ class TicketTrends implements Kpi<UntypedResult> {
                     double mean = rs.getDouble("mean");
                     double stddev = rs.getDouble("stddev");
                     Double z = stddev > 0 ? (count - mean) / stddev : null;
-                    Double tail = stddev > 0 ? null : poissonTail(count, mean);
+                    Double tail = stddev > 0 ? null : Statistics.poissonTail(count, mean);
                     boolean anomaly = z != null ? Math.abs(z) >= zThreshold : tail < alpha;
                     if (!anomaly) {
                         return;
@@ -144,64 +144,29 @@ class TicketTrends implements Kpi<UntypedResult> {
                         case "domain" -> domain;
                         default -> client + "|" + domain;
                     };
-                    List<Map<String, Object>> series = series(periods, first, longs(rs.getArray("series")));
-                    Map<String, Object> details = new LinkedHashMap<>();
-                    details.put("count", count);
-                    details.put("baselineMean", Periods.round4(mean));
-                    details.put("baselineStddev", Periods.round4(stddev));
-                    details.put("z", z == null ? null : Periods.round4(z));
-                    details.put("poissonTail", tail == null ? null : Periods.round4(tail));
-                    details.put("direction", count > mean ? "spike" : "drop");
-                    details.put("exampleTicketIds", longs(rs.getArray("examples")));
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("dimension", dimension);
-                    row.put("key", key);
-                    row.put("client", "domain".equals(dimension) ? null : client);
-                    row.put("clientName", "domain".equals(dimension) ? null : rs.getString("name"));
-                    row.put("domain", "client".equals(dimension) ? null : domain);
-                    row.put("period", period);
-                    row.putAll(details);
-                    row.put("series", series);
+                    TicketTrendsResult.Anomaly row = new TicketTrendsResult.Anomaly(dimension, key,
+                            "domain".equals(dimension) ? null : client,
+                            "domain".equals(dimension) ? null : rs.getString("name"),
+                            "client".equals(dimension) ? null : domain, period, count, Statistics.round4(mean),
+                            Statistics.round4(stddev), z == null ? null : Statistics.round4(z),
+                            tail == null ? null : Statistics.round4(tail), count > mean ? "spike" : "drop",
+                            longs(rs.getArray("examples")), series(periods, first, longs(rs.getArray("series"))));
                     rows.add(row);
-                    findings.add(new KpiOutput.Finding(dimension, key, period, details));
+                    findings.add(new KpiOutput.Finding(dimension, key, period, row.details()));
                 });
-        rows.sort(Comparator.comparingDouble((Map<String, Object> r) -> -Math.abs(((Number) r.get("count")).doubleValue()
-                - ((Number) r.get("baselineMean")).doubleValue()))
-                .thenComparing(r -> (String) r.get("dimension")).thenComparing(r -> (String) r.get("key")));
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("granularity", periods.unit);
-        summary.put("period", period);
-        summary.put("periodStart", current.toString());
-        summary.put("periodEnd", periods.endOf(current).toString());
-        summary.put("baselineStart", first.toString());
-        summary.put("baselinePeriods", baselinePeriods);
-        summary.put("stddev", "population");
-        summary.put("keysEligible", keys[0]);
-        summary.put("anomalies", rows.size());
-        summary.put("spikes", rows.stream().filter(r -> "spike".equals(r.get("direction"))).count());
-        summary.put("drops", rows.stream().filter(r -> "drop".equals(r.get("direction"))).count());
-        return new KpiOutput<>(new UntypedResult(summary, rows), findings);
+        rows.sort(Comparator.comparingDouble((TicketTrendsResult.Anomaly r) -> -Math.abs(r.count() - r.baselineMean()))
+                .thenComparing(TicketTrendsResult.Anomaly::dimension).thenComparing(TicketTrendsResult.Anomaly::key));
+        long spikes = rows.stream().filter(r -> "spike".equals(r.direction())).count();
+        var summary = new TicketTrendsResult.Summary(periods.unit, period, current, periods.endOf(current), first,
+                baselinePeriods, "population", keys[0], rows.size(), spikes, rows.size() - spikes);
+        return new KpiOutput<>(new TicketTrendsResult(summary, rows), findings);
     }
 
-    /**
-     * P(X at least as far from the mean as {@code count}, on the side count lies) for X ~ Poisson(mean):
-     * P(X >= count) when count >= mean, else P(X <= count).
-     */
-    static double poissonTail(long count, double mean) {
-        double p = Math.exp(-mean);
-        double below = 0;
-        for (long k = 0; k < count; k++) {
-            below += p;
-            p *= mean / (k + 1);
-        }
-        return count >= mean ? Math.max(0, 1 - below) : below + p;
-    }
-
-    private static List<Map<String, Object>> series(Periods periods, LocalDate first, List<Long> counts) {
-        List<Map<String, Object>> points = new ArrayList<>();
+    private static List<TicketTrendsResult.Point> series(Periods periods, LocalDate first, List<Long> counts) {
+        List<TicketTrendsResult.Point> points = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             LocalDate start = periods.plus(first, i);
-            points.add(Map.of("period", periods.label(start), "start", start.toString(), "count", counts.get(i)));
+            points.add(new TicketTrendsResult.Point(periods.label(start), start, counts.get(i)));
         }
         return points;
     }

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * "client|domain", period like "2026-W47").
  */
 @Component
-class TimeConsumption implements Kpi<UntypedResult> {
+class TimeConsumption implements Kpi<TimeConsumptionResult> {
 
     @Override
     public String slug() {
@@ -66,12 +66,12 @@ class TimeConsumption implements Kpi<UntypedResult> {
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<TimeConsumptionResult> resultType() {
+        return TimeConsumptionResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<TimeConsumptionResult> compute(KpiContext context) {
         Periods periods = Periods.of(context.text("granularity"), Periods.WEEK, Periods.MONTH);
         int baselinePeriods = Math.max(1, context.integer("baselinePeriods"));
         LocalDate current = periods.latestCompleteStart(context.to());
@@ -86,35 +86,29 @@ class TimeConsumption implements Kpi<UntypedResult> {
         LocalDate end = periods.plus(current, 1);
         String period = periods.label(current);
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("granularity", periods.unit);
-        summary.put("totalsFrom", totalsStart.toString());
-        summary.put("totalsTo", end.minusDays(1).toString());
-        summary.put("period", period);
-        summary.put("periodStart", current.toString());
-        summary.put("periodEnd", end.minusDays(1).toString());
-        summary.put("baselineStart", baselineStart.toString());
-        summary.put("baselinePeriods", baselinePeriods);
-        summary.put("stddev", "population");
-        totals(context, totalsStart, end, summary);
-
-        List<Map<String, Object>> rows = trends(context, periods, baselineStart, current, end);
+        Totals totals = totals(context, totalsStart, end);
+        List<TimeConsumptionResult.Trend> rows = trends(context, periods, baselineStart, current, end);
         List<KpiOutput.Finding> findings = new ArrayList<>();
-        List<Map<String, Object>> flagged = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            if (row.get("trend") != null) {
-                Map<String, Object> details = new LinkedHashMap<>(row);
-                details.remove("series");
-                flagged.add(details);
-                findings.add(new KpiOutput.Finding((String) row.get("dimension"), (String) row.get("key"), period, details));
+        List<TimeConsumptionResult.Trend> flagged = new ArrayList<>();
+        for (TimeConsumptionResult.Trend row : rows) {
+            if (row.trend() != null) {
+                flagged.add(row.withoutSeries());
+                findings.add(new KpiOutput.Finding(row.dimension(), row.key(), period, row.withoutSeries()));
             }
         }
-        summary.put("flaggedTrends", flagged);
-        return new KpiOutput<>(new UntypedResult(summary, rows), findings);
+        var summary = new TimeConsumptionResult.Summary(periods.unit, totalsStart, end.minusDays(1), period, current,
+                end.minusDays(1), baselineStart, baselinePeriods, "population", totals.hours(), totals.billable(),
+                share(totals.billable(), totals.hours()), totals.byDimension().client().stream().limit(5).toList(),
+                totals.byDimension(), flagged);
+        return new KpiOutput<>(new TimeConsumptionResult(summary, rows), findings);
     }
 
-    private void totals(KpiContext context, LocalDate from, LocalDate end, Map<String, Object> summary) {
-        Map<String, List<Map<String, Object>>> byDimension = new LinkedHashMap<>();
+    /** The window's hours and billable hours, and their split by each dimension. */
+    private record Totals(BigDecimal hours, BigDecimal billable, TimeConsumptionResult.Totals byDimension) {
+    }
+
+    private Totals totals(KpiContext context, LocalDate from, LocalDate end) {
+        Map<String, List<TimeConsumptionResult.Total>> byDimension = new LinkedHashMap<>();
         for (String dimension : List.of("client", "domain", "workType", "billableOption", "client×domain")) {
             byDimension.put(dimension, new ArrayList<>());
         }
@@ -136,50 +130,34 @@ class TimeConsumption implements Kpi<UntypedResult> {
                 .param("end", Periods.startOfDay(context, end))
                 .query(rs -> {
                     String dimension = rs.getString("dimension");
-                    BigDecimal hours = rs.getBigDecimal("hours");
                     if (dimension.equals("total")) {
-                        total[0] = hours;
+                        total[0] = rs.getBigDecimal("hours");
                         total[1] = rs.getBigDecimal("billable");
                         return;
                     }
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    switch (dimension) {
-                        case "client" -> {
-                            row.put("client", rs.getString("client"));
-                            row.put("clientName", rs.getString("client_name"));
-                        }
-                        case "domain" -> row.put("domain", rs.getString("domain"));
-                        case "workType" -> row.put("workType", rs.getString("work_type"));
-                        case "billableOption" -> row.put("billableOption", rs.getString("billable_option"));
-                        default -> {
-                            row.put("client", rs.getString("client"));
-                            row.put("domain", rs.getString("domain"));
-                        }
-                    }
-                    row.put("hours", hours);
-                    row.put("billableHours", rs.getBigDecimal("billable"));
-                    byDimension.get(dimension).add(row);
+                    boolean client = dimension.equals("client") || dimension.equals("client×domain");
+                    boolean domain = dimension.equals("domain") || dimension.equals("client×domain");
+                    byDimension.get(dimension).add(new TimeConsumptionResult.Total(client ? rs.getString("client") : null,
+                            dimension.equals("client") ? rs.getString("client_name") : null,
+                            domain ? rs.getString("domain") : null,
+                            dimension.equals("workType") ? rs.getString("work_type") : null,
+                            dimension.equals("billableOption") ? rs.getString("billable_option") : null,
+                            rs.getBigDecimal("hours"), rs.getBigDecimal("billable"), null));
                 });
-        BigDecimal totalHours = total[0];
-        for (List<Map<String, Object>> list : byDimension.values()) {
-            for (Map<String, Object> row : list) {
-                row.put("share", share((BigDecimal) row.get("hours"), totalHours));
-            }
-        }
-        summary.put("totalHours", totalHours);
-        summary.put("billableHours", total[1]);
-        summary.put("billableShare", share(total[1], totalHours));
-        summary.put("topClients", byDimension.get("client").stream().limit(5).toList());
-        summary.put("totals", byDimension);
+        Map<String, List<TimeConsumptionResult.Total>> shared = new LinkedHashMap<>();
+        byDimension.forEach((dimension, list) -> shared.put(dimension,
+                list.stream().map(t -> t.withShare(share(t.hours(), total[0]))).toList()));
+        return new Totals(total[0], total[1], new TimeConsumptionResult.Totals(shared.get("client"),
+                shared.get("domain"), shared.get("workType"), shared.get("billableOption"), shared.get("client×domain")));
     }
 
-    private List<Map<String, Object>> trends(KpiContext context, Periods periods, LocalDate first, LocalDate current,
+    private List<TimeConsumptionResult.Trend> trends(KpiContext context, Periods periods, LocalDate first, LocalDate current,
             LocalDate end) {
         double zThreshold = context.number("zThreshold");
         double pctThreshold = context.number("changePctThreshold");
         double minHours = context.number("minHours");
-        List<Map<String, Object>> flagged = new ArrayList<>();
-        List<Map<String, Object>> others = new ArrayList<>();
+        List<TimeConsumptionResult.Trend> flagged = new ArrayList<>();
+        List<TimeConsumptionResult.Trend> others = new ArrayList<>();
         context.jdbc().sql((ENTRIES + """
                 , periods AS (
                     SELECT p::date AS period, row_number() OVER (ORDER BY p) AS idx
@@ -237,25 +215,14 @@ class TimeConsumption implements Kpi<UntypedResult> {
                     String dimension = rs.getString("dimension");
                     String client = rs.getString("client");
                     String domain = rs.getString("domain");
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("dimension", dimension);
-                    row.put("key", domain == null ? client : client + "|" + domain);
-                    row.put("client", client);
-                    row.put("clientName", rs.getString("client_name"));
-                    row.put("domain", domain);
-                    row.put("currentHours", currentHours);
-                    row.put("baselineMean", mean);
-                    row.put("baselineStddev", rs.getBigDecimal("stddev"));
-                    row.put("z", z);
-                    row.put("changePct", changePct);
-                    row.put("slope", rs.getBigDecimal("slope"));
-                    row.put("trend", trend);
-                    row.put("series", series(periods, first, rs.getArray("series")));
+                    var row = new TimeConsumptionResult.Trend(dimension, domain == null ? client : client + "|" + domain,
+                            client, rs.getString("client_name"), domain, currentHours, mean, rs.getBigDecimal("stddev"), z,
+                            changePct, rs.getBigDecimal("slope"), trend, series(periods, first, rs.getArray("series")));
                     (trend != null ? flagged : others).add(row);
                 });
-        flagged.sort(java.util.Comparator.comparing((Map<String, Object> r) -> ((BigDecimal) r.get("currentHours"))
-                .subtract((BigDecimal) r.get("baselineMean")).abs()).reversed());
-        List<Map<String, Object>> rows = new ArrayList<>(flagged);
+        flagged.sort(java.util.Comparator.comparing((TimeConsumptionResult.Trend r) -> r.currentHours()
+                .subtract(r.baselineMean()).abs()).reversed());
+        List<TimeConsumptionResult.Trend> rows = new ArrayList<>(flagged);
         rows.addAll(others);
         return rows;
     }
@@ -279,12 +246,13 @@ class TimeConsumption implements Kpi<UntypedResult> {
         return total == null || total.signum() == 0 ? null : part.divide(total, 4, RoundingMode.HALF_UP);
     }
 
-    private static List<Map<String, Object>> series(Periods periods, LocalDate first, Array array) throws SQLException {
-        List<Map<String, Object>> points = new ArrayList<>();
+    private static List<TimeConsumptionResult.Point> series(Periods periods, LocalDate first, Array array)
+            throws SQLException {
+        List<TimeConsumptionResult.Point> points = new ArrayList<>();
         Object[] values = (Object[]) array.getArray();
         for (int i = 0; i < values.length; i++) {
             LocalDate start = periods.plus(first, i);
-            points.add(Map.of("period", periods.label(start), "start", start.toString(), "hours", values[i]));
+            points.add(new TimeConsumptionResult.Point(periods.label(start), start, (BigDecimal) values[i]));
         }
         return points;
     }

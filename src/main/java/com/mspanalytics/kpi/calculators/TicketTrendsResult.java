@@ -1,0 +1,52 @@
+package com.mspanalytics.kpi.calculators;
+
+import com.mspanalytics.kpi.KpiBody;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** KPI 11 ({@code ticket-trends}): the anomalous ticket volumes of the latest complete period. */
+@Schema(name = "TicketTrendsBody")
+public record TicketTrendsResult(Summary summary, List<Anomaly> rows) implements KpiBody {
+
+    /**
+     * @param keysEligible keys whose count or baseline mean was large enough to judge
+     * @param stddev how standard deviations are computed ("population")
+     */
+    @Schema(name = "TicketTrendsSummary")
+    public record Summary(String granularity, String period, LocalDate periodStart, LocalDate periodEnd,
+            LocalDate baselineStart, int baselinePeriods, String stddev, int keysEligible, int anomalies, long spikes,
+            long drops) {
+    }
+
+    /**
+     * One anomalous key, most surprising first.
+     *
+     * @param dimension "client", "domain" or "client×domain"
+     * @param z null when the baseline is flat (stddev 0); then {@code poissonTail} judges
+     * @param direction "spike" or "drop"
+     */
+    @Schema(name = "TicketTrendsAnomaly")
+    public record Anomaly(String dimension, String key, @Nullable String client, @Nullable String clientName,
+            @Nullable String domain, String period, long count, double baselineMean, double baselineStddev,
+            @Nullable Double z, @Nullable Double poissonTail, String direction, List<Long> exampleTicketIds,
+            List<Point> series) {
+
+        /** What an alert says about it, stored with the anomaly. */
+        Details details() {
+            return new Details(count, baselineMean, baselineStddev, z, poissonTail, direction, exampleTicketIds);
+        }
+    }
+
+    /** One period of a key's series, oldest first. */
+    @Schema(name = "TicketTrendsPoint")
+    public record Point(String period, LocalDate start, long count) {
+    }
+
+    /** A stored anomaly's details. */
+    @Schema(name = "TicketTrendsAnomalyDetails")
+    public record Details(long count, double baselineMean, double baselineStddev, @Nullable Double z,
+            @Nullable Double poissonTail, String direction, List<Long> exampleTicketIds) {
+    }
+}
