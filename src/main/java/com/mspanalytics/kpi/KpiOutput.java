@@ -20,8 +20,8 @@ public record KpiOutput<B extends KpiBody>(B body, List<Finding> anomalies) {
      * @param dimension e.g. "client", "client×domain", "severity"
      * @param key e.g. "Northwind" or "Northwind|Network"
      * @param period e.g. "2026-W47" or "2026-11-23"
-     * @param details the KPI's record of what is anomalous and by how much
+     * @param details what is anomalous and by how much
      */
-    public record Finding(String dimension, String key, String period, Object details) {
+    public record Finding(String dimension, String key, String period, AnomalyDetails details) {
     }
 }

@@ -102,7 +102,7 @@ class KpiRepository {
     private AnomalyView anomaly(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new AnomalyView(rs.getString("kpi"), rs.getString("dimension"), rs.getString("key"),
                 rs.getString("period"), rs.getString("status"),
-                json.readValue(rs.getString("details"), java.util.Map.class),
+                json.readValue(rs.getString("details"), AnomalyDetails.class),
                 rs.getObject("result_id", UUID.class),
                 rs.getObject("first_seen_at", java.time.OffsetDateTime.class),
                 rs.getObject("acknowledged_at", java.time.OffsetDateTime.class));

@@ -77,7 +77,7 @@ class AnomalyAlertsIntegrationTests extends KpiIntegrationTest {
                 .map(b -> b.path("text").path("text").asString()).toList();
         assertThat(sections).hasSize(3);
         assertThat(sections.get(0)).startsWith(
-                "*client ACME* · spike in 2026-W47: *9 tickets* vs baseline 2.75 ± 0.83 (z = 7.54)");
+                "*client ACME (Acme Dental)* · spike in 2026-W47: *9 tickets* vs baseline 2.75 ± 0.83 (z = 7.54)");
         assertThat(sections.get(1)).startsWith(
                 "*client×domain ACME|Network* · spike in 2026-W47: *9 tickets* vs baseline 2.75 ± 0.83 (z = 7.54)");
         assertThat(sections.get(2)).startsWith(

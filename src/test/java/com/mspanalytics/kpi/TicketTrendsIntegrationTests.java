@@ -189,7 +189,8 @@ class TicketTrendsIntegrationTests extends KpiIntegrationTest {
                 && a.path("dimension").asString().equals("client") && a.path("key").asString().equals("ACME")).toList();
         assertThat(acme).hasSize(1);
         assertThat(acme.get(0).path("period").asString()).isEqualTo("2026-W47");
-        assertThat(acme.get(0).path("details").path("count").asInt()).isEqualTo(9);
+        assertThat(acme.get(0).path("details").path("kind").asString()).isEqualTo("series");
+        assertThat(acme.get(0).path("details").path("current").asInt()).isEqualTo(9);
         assertThat(anomalies.valueStream().filter(a -> a.path("kpi").asString().equals("ticket-trends")).count()).isEqualTo(9);
     }
 

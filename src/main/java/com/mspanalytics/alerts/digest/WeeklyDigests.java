@@ -6,6 +6,7 @@ import com.mspanalytics.kpi.AnomalyView;
 import com.mspanalytics.kpi.KpiRequest;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.kpi.SeriesAnomaly;
 import com.mspanalytics.kpi.calculators.SocMetricsResult;
 import com.mspanalytics.kpi.calculators.TechEfficiencyResult;
 import com.mspanalytics.kpi.calculators.TimeConsumptionResult;
@@ -125,10 +126,8 @@ class WeeklyDigests {
 
     /** One line per open anomaly: KPI, what, when, and the count or hours against the baseline. */
     private static String describe(AnomalyView a) {
-        Map<?, ?> d = a.details();
-        Object current = d.get("count") != null ? d.get("count") : d.get("currentHours");
-        String figures = current == null ? "" : ": " + Figures.of(current) + (d.get("baselineMean") == null ? ""
-                : " vs baseline " + Figures.of(d.get("baselineMean"))) + (d.get("z") == null ? "" : " (z " + Figures.of(d.get("z")) + ")");
+        String figures = a.details() instanceof SeriesAnomaly d ? ": " + Figures.of(d.current()) + " vs baseline "
+                + Figures.of(d.baselineMean()) + (d.z() == null ? "" : " (z " + Figures.of(d.z()) + ")") : "";
         return a.kpi() + " · " + a.dimension() + " " + a.key() + " · " + a.period() + figures;
     }
 

@@ -5,6 +5,7 @@ import com.mspanalytics.alerts.Notification;
 import com.mspanalytics.alerts.Notifications;
 import com.mspanalytics.connectors.OutboundUrlRejected;
 import com.mspanalytics.kpi.AnomalyView;
+import com.mspanalytics.kpi.SeriesAnomaly;
 import com.mspanalytics.kpi.KpiService;
 import com.mspanalytics.secrets.ConnectorFields;
 import com.mspanalytics.secrets.CredentialVault;
@@ -129,8 +130,8 @@ public class AnomalyAlerts {
         return readOnly.execute(status -> {
             String tenantName = jdbc.sql("SELECT name FROM tenants").query(String.class).single();
             Long[] ids = anomalies.stream()
-                    .flatMap(a -> a.details().get("exampleTicketIds") instanceof List<?> list ? list.stream() : Stream.empty())
-                    .map(id -> ((Number) id).longValue()).distinct().toArray(Long[]::new);
+                    .flatMap(a -> a.details() instanceof SeriesAnomaly s ? s.exampleTicketIds().stream() : Stream.empty())
+                    .distinct().toArray(Long[]::new);
             Map<Long, String> examples = new HashMap<>();
             jdbc.sql("SELECT id, summary FROM cw_tickets WHERE id = ANY(:ids)").param("ids", ids)
                     .query((rs, n) -> examples.put(rs.getLong("id"), rs.getString("summary"))).list();

@@ -2,6 +2,8 @@ package com.mspanalytics.alerts.slack;
 
 import com.mspanalytics.alerts.Figures;
 import com.mspanalytics.kpi.AnomalyView;
+import com.mspanalytics.kpi.SeriesAnomaly;
+import com.mspanalytics.kpi.SlaBreach;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,59 +55,57 @@ record AnomalyMessage(String tenantName, String kpi, UUID resultId, List<Anomaly
 
     /** What is anomalous and by how much, from the finding's details. */
     static String line(AnomalyView a) {
-        Map<?, ?> d = a.details();
-        if ("sla-breach".equals(a.dimension())) {
-            return slaBreach(a, d);
+        if (a.details() instanceof SlaBreach breach) {
+            return slaBreach(breach);
         }
-        String name = "client".equals(a.dimension()) && d.get("clientName") instanceof String clientName
-                ? a.key() + " (" + clientName + ")" : a.key();
-        String direction = String.valueOf(d.get("direction") != null ? d.get("direction") : d.get("trend"));
-        boolean hours = d.containsKey("currentHours");
-        Object current = hours ? d.get("currentHours") : d.get("count");
-        String unit = hours ? " h" : ("client-volume".equals(a.dimension()) ? " events" : " tickets");
-        Object stddev = d.get("baselineStddev") != null ? d.get("baselineStddev") : d.get("stddev");
+        SeriesAnomaly d = (SeriesAnomaly) a.details();
+        String name = "client".equals(a.dimension()) && d.clientName() != null ? a.key() + " (" + d.clientName() + ")"
+                : a.key();
+        String unit = switch (d.measure()) {
+            case HOURS -> " h";
+            case EVENTS -> " events";
+            case TICKETS -> " tickets";
+        };
         StringBuilder line = new StringBuilder()
                 .append('*').append(SlackText.escape(a.dimension() + " " + name)).append("* · ")
-                .append(SlackText.escape(direction)).append(" in ").append(SlackText.escape(a.period())).append(": *")
-                .append(Figures.of(current)).append(unit).append("* vs baseline ").append(Figures.of(d.get("baselineMean")))
-                .append(" ± ").append(Figures.of(stddev));
-        if (d.get("z") != null) {
-            line.append(" (z = ").append(Figures.of(d.get("z")));
-            if (d.get("changePct") != null) {
-                line.append(", ").append(signed(d.get("changePct"))).append(" %");
+                .append(SlackText.escape(d.direction())).append(" in ").append(SlackText.escape(a.period())).append(": *")
+                .append(Figures.of(d.current())).append(unit).append("* vs baseline ").append(Figures.of(d.baselineMean()))
+                .append(" ± ").append(Figures.of(d.baselineStddev()));
+        if (d.z() != null) {
+            line.append(" (z = ").append(Figures.of(d.z()));
+            if (d.changePct() != null) {
+                line.append(", ").append(signed(d.changePct())).append(" %");
             }
             line.append(')');
-        } else if (d.get("poissonTail") != null || d.get("poissonP") != null) {
-            line.append(" (flat baseline; Poisson p = ")
-                    .append(d.get("poissonTail") != null ? d.get("poissonTail") : d.get("poissonP")).append(')');
+        } else if (d.poissonTail() != null) {
+            line.append(" (flat baseline; Poisson p = ").append(d.poissonTail()).append(')');
         }
         return line.toString();
     }
 
-    private static String slaBreach(AnomalyView a, Map<?, ?> d) {
-        String event = d.get("severity") + " event " + a.key() + " at " + d.get("client");
+    private static String slaBreach(SlaBreach d) {
+        String event = d.severity() + " event " + d.source() + ":" + d.eventId() + " at " + d.client();
         String what;
-        if (Boolean.TRUE.equals(d.get("ackBreached"))) {
-            what = d.get("ackMinutes") == null
-                    ? "not acknowledged after " + Figures.of(d.get("ageMinutes")) + " min"
-                    : "acknowledged after " + Figures.of(d.get("ackMinutes")) + " min";
-            what += " (target " + d.get("ackTargetMinutes") + " min)";
+        if (d.ackBreached()) {
+            what = d.ackMinutes() == null
+                    ? "not acknowledged after " + Figures.of(d.ageMinutes()) + " min"
+                    : "acknowledged after " + Figures.of(d.ackMinutes()) + " min";
+            what += " (target " + d.ackTargetMinutes() + " min)";
         } else {
-            what = d.get("resolveMinutes") == null
-                    ? "still open after " + Figures.of(d.get("ageMinutes")) + " min"
-                    : "resolved after " + Figures.of(d.get("resolveMinutes")) + " min";
-            what += " (target " + d.get("resolveTargetMinutes") + " min)";
+            what = d.resolveMinutes() == null
+                    ? "still open after " + Figures.of(d.ageMinutes()) + " min"
+                    : "resolved after " + Figures.of(d.resolveMinutes()) + " min";
+            what += " (target " + d.resolveTargetMinutes() + " min)";
         }
         return "*SLA breach* · " + SlackText.escape(event) + ": " + what;
     }
 
     private String examplesOf(AnomalyView a) {
-        if (!(a.details().get("exampleTicketIds") instanceof List<?> ids) || ids.isEmpty()) {
+        if (!(a.details() instanceof SeriesAnomaly series) || series.exampleTicketIds().isEmpty()) {
             return "";
         }
         List<String> shown = new ArrayList<>();
-        for (Object id : ids) {
-            long ticket = ((Number) id).longValue();
+        for (long ticket : series.exampleTicketIds()) {
             String summary = examples.get(ticket);
             shown.add("#" + ticket + (summary == null ? "" : " " + SlackText.escape(SlackText.clip(summary, 80))));
         }

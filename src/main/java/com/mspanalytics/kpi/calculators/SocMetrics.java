@@ -3,6 +3,7 @@ package com.mspanalytics.kpi.calculators;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.kpi.SlaBreach;
 import com.mspanalytics.settings.TenantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -190,13 +191,13 @@ class SocMetrics implements Kpi<SocMetricsResult> {
         long fp = classes.getOrDefault("false_positive", 0L);
         long verdicts = fp + classes.getOrDefault("true_positive", 0L) + classes.getOrDefault("benign", 0L);
 
-        List<SocMetricsResult.Breach> breaches = sql(context, observed, EVENTS + """
+        List<SlaBreach> breaches = sql(context, observed, EVENTS + """
                 SELECT j.*, to_char(j.created_at AT TIME ZONE :zone, 'YYYY-MM-DD') AS created_day
                 FROM judged j
                 WHERE j.severity IN ('critical', 'high') AND (j.ack_breach OR j.resolve_breach)
                 ORDER BY array_position(ARRAY['critical', 'high'], j.severity), j.created_at, j.source, j.external_id
                 """).query((rs, n) -> {
-                    var b = new SocMetricsResult.Breach(rs.getString("source"), rs.getString("external_id"),
+                    var b = new SlaBreach(rs.getString("source"), rs.getString("external_id"),
                             rs.getString("severity"), clientLabel(rs), rs.getString("identifier"),
                             rs.getTimestamp("created_at").toInstant(), minutes(rs, "ack_minutes"),
                             minutes(rs, "resolve_minutes"), minutes(rs, "age_minutes"), rs.getInt("ack_target"),
@@ -208,7 +209,7 @@ class SocMetrics implements Kpi<SocMetricsResult> {
                 }).list();
         List<SocMetricsResult.VolumeAnomaly> volume = volumeAnomalies(context);
         for (SocMetricsResult.VolumeAnomaly anomaly : volume) {
-            findings.add(new KpiOutput.Finding("client-volume", anomaly.clientKey(), anomaly.period(), anomaly));
+            findings.add(new KpiOutput.Finding("client-volume", anomaly.clientKey(), anomaly.period(), anomaly.details()));
         }
         var summary = new SocMetricsResult.Summary(total[0], bySeverity, counts.get("source"),
                 counts.get("classification"), counts.get("client"), mtta, mttr, compliance,

@@ -2,6 +2,8 @@ package com.mspanalytics.kpi.calculators;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.mspanalytics.kpi.KpiBody;
+import com.mspanalytics.kpi.SeriesAnomaly;
+import com.mspanalytics.kpi.SlaBreach;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -25,7 +27,7 @@ public record SocMetricsResult(Summary summary, List<Client> rows) implements Kp
     public record Summary(long events, Map<String, Long> bySeverity, Map<String, Long> bySource,
             Map<String, Long> byClassification, Map<String, Long> byClient, Map<String, Times> mttaMinutes,
             Map<String, Times> mttrMinutes, Map<String, Sla> slaCompliance, @Nullable BigDecimal falsePositiveRate,
-            long falsePositiveN, Instant agedTo, Backlog openBacklog, List<Breach> slaBreaches,
+            long falsePositiveN, Instant agedTo, Backlog openBacklog, List<SlaBreach> slaBreaches,
             List<VolumeAnomaly> volumeAnomalies) {
     }
 
@@ -50,19 +52,18 @@ public record SocMetricsResult(Summary summary, List<Client> rows) implements Kp
     public record Backlog(long open, Map<String, Long> byAge, Map<String, Long> bySeverity) {
     }
 
-    /** A critical or high event past its acknowledge or resolve target; also a stored anomaly. */
-    @Schema(name = "SocMetricsBreach")
-    public record Breach(String source, String eventId, String severity, String client,
-            @Nullable String clientIdentifier, Instant createdAt, @Nullable BigDecimal ackMinutes,
-            @Nullable BigDecimal resolveMinutes, @Nullable BigDecimal ageMinutes, int ackTargetMinutes,
-            int resolveTargetMinutes, boolean ackBreached, boolean resolveBreached, boolean open) {
-    }
-
     /** A client's weekly event count against its baseline (KPI 11's rule); also a stored anomaly. */
     @Schema(name = "SocMetricsVolumeAnomaly")
     public record VolumeAnomaly(String clientKey, String client, String period, LocalDate weekStart, long count,
             double baselineMean, double stddev, @Nullable Double z, @Nullable Double poissonP, String direction,
             List<Long> series) {
+
+        /** What an alert says about it, stored with the anomaly. */
+        SeriesAnomaly details() {
+            return new SeriesAnomaly(SeriesAnomaly.Measure.EVENTS, BigDecimal.valueOf(count),
+                    BigDecimal.valueOf(baselineMean), BigDecimal.valueOf(stddev), z == null ? null : BigDecimal.valueOf(z),
+                    null, poissonP, direction, client, List.of());
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package com.mspanalytics.kpi.calculators;
 
 import com.mspanalytics.kpi.KpiBody;
+import com.mspanalytics.kpi.SeriesAnomaly;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -34,19 +36,15 @@ public record TicketTrendsResult(Summary summary, List<Anomaly> rows) implements
             List<Point> series) {
 
         /** What an alert says about it, stored with the anomaly. */
-        Details details() {
-            return new Details(count, baselineMean, baselineStddev, z, poissonTail, direction, exampleTicketIds);
+        SeriesAnomaly details() {
+            return new SeriesAnomaly(SeriesAnomaly.Measure.TICKETS, BigDecimal.valueOf(count),
+                    BigDecimal.valueOf(baselineMean), BigDecimal.valueOf(baselineStddev),
+                    z == null ? null : BigDecimal.valueOf(z), null, poissonTail, direction, clientName, exampleTicketIds);
         }
     }
 
     /** One period of a key's series, oldest first. */
     @Schema(name = "TicketTrendsPoint")
     public record Point(String period, LocalDate start, long count) {
-    }
-
-    /** A stored anomaly's details. */
-    @Schema(name = "TicketTrendsAnomalyDetails")
-    public record Details(long count, double baselineMean, double baselineStddev, @Nullable Double z,
-            @Nullable Double poissonTail, String direction, List<Long> exampleTicketIds) {
     }
 }

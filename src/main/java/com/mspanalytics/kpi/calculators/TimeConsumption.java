@@ -93,7 +93,7 @@ class TimeConsumption implements Kpi<TimeConsumptionResult> {
         for (TimeConsumptionResult.Trend row : rows) {
             if (row.trend() != null) {
                 flagged.add(row.withoutSeries());
-                findings.add(new KpiOutput.Finding(row.dimension(), row.key(), period, row.withoutSeries()));
+                findings.add(new KpiOutput.Finding(row.dimension(), row.key(), period, row.details()));
             }
         }
         var summary = new TimeConsumptionResult.Summary(periods.unit, totalsStart, end.minusDays(1), period, current,

@@ -3,6 +3,7 @@ package com.mspanalytics.kpi.calculators;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mspanalytics.kpi.KpiBody;
+import com.mspanalytics.kpi.SeriesAnomaly;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -58,6 +59,12 @@ public record TimeConsumptionResult(Summary summary, List<Trend> rows) implement
             @Nullable String domain, BigDecimal currentHours, BigDecimal baselineMean, BigDecimal baselineStddev,
             @Nullable BigDecimal z, @Nullable BigDecimal changePct, @Nullable BigDecimal slope, @Nullable String trend,
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Point> series) {
+
+        /** What an alert says about it, stored with the anomaly. */
+        SeriesAnomaly details() {
+            return new SeriesAnomaly(SeriesAnomaly.Measure.HOURS, currentHours, baselineMean, baselineStddev, z,
+                    changePct, null, trend, clientName, List.of());
+        }
 
         Trend withoutSeries() {
             return new Trend(dimension, key, client, clientName, domain, currentHours, baselineMean, baselineStddev, z,

@@ -2,9 +2,13 @@ package com.mspanalytics.alerts.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mspanalytics.kpi.AnomalyDetails;
 import com.mspanalytics.kpi.AnomalyView;
+import com.mspanalytics.kpi.SeriesAnomaly;
+import com.mspanalytics.kpi.SlaBreach;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,14 +19,9 @@ class AnomalyMessageTests {
 
     @Test
     void hoursTrendsSayHoursBaselineZAndChange() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("clientName", "Acme Dental");
-        details.put("currentHours", 80.5);
-        details.put("baselineMean", 20.125);
-        details.put("baselineStddev", 5.0);
-        details.put("z", 12.075);
-        details.put("changePct", 300.0);
-        details.put("trend", "rising");
+        var details = new SeriesAnomaly(SeriesAnomaly.Measure.HOURS, new BigDecimal("80.5"), new BigDecimal("20.125"),
+                new BigDecimal("5.0"), new BigDecimal("12.075"), new BigDecimal("300.0"), null, "rising", "Acme Dental",
+                List.of());
 
         assertThat(AnomalyMessage.line(anomaly("time-consumption", "client", "ACME", details)))
                 .isEqualTo("*client ACME (Acme Dental)* · rising in 2026-W47: *80.5 h* vs baseline 20.13 ± 5 "
@@ -31,13 +30,8 @@ class AnomalyMessageTests {
 
     @Test
     void aFlatBaselineQuotesThePoissonTail() {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("count", 6);
-        details.put("baselineMean", 1.0);
-        details.put("baselineStddev", 0.0);
-        details.put("z", null);
-        details.put("poissonTail", 0.0006);
-        details.put("direction", "spike");
+        var details = new SeriesAnomaly(SeriesAnomaly.Measure.TICKETS, new BigDecimal("6"), new BigDecimal("1.0"),
+                new BigDecimal("0.0"), null, null, 0.0006, "spike", null, List.of());
 
         assertThat(AnomalyMessage.line(anomaly("ticket-trends", "domain", "Hardware", details)))
                 .isEqualTo("*domain Hardware* · spike in 2026-W47: *6 tickets* vs baseline 1 ± 0 "
@@ -46,20 +40,11 @@ class AnomalyMessageTests {
 
     @Test
     void slaBreachesSayWhichTargetWasMissedAndByHowMuch() {
-        Map<String, Object> late = new LinkedHashMap<>();
-        late.put("severity", "critical");
-        late.put("client", "Contoso <Ltd>");
-        late.put("ackMinutes", 45.0);
-        late.put("ackTargetMinutes", 15);
-        late.put("ackBreached", true);
-        Map<String, Object> open = new LinkedHashMap<>();
-        open.put("severity", "high");
-        open.put("client", "Fabrikam");
-        open.put("ackMinutes", 5.0);
-        open.put("resolveMinutes", null);
-        open.put("ageMinutes", 1500.0);
-        open.put("resolveTargetMinutes", 1440);
-        open.put("ackBreached", false);
+        Instant created = Instant.parse("2026-11-20T10:00:00Z");
+        var late = new SlaBreach("sentinelone", "abc", "critical", "Contoso <Ltd>", null, created, new BigDecimal("45.0"),
+                new BigDecimal("300"), null, 15, 240, true, false, false);
+        var open = new SlaBreach("defender", "x1", "high", "Fabrikam", null, created, new BigDecimal("5.0"), null,
+                new BigDecimal("1500.0"), 60, 1440, false, true, true);
 
         assertThat(AnomalyMessage.line(anomaly("soc-metrics", "sla-breach", "sentinelone:abc", late)))
                 .isEqualTo("*SLA breach* · critical event sentinelone:abc at Contoso &lt;Ltd&gt;: acknowledged after "
@@ -70,8 +55,8 @@ class AnomalyMessageTests {
 
     @Test
     void showsAtMostTheLimitAndCountsTheRest() {
-        Map<String, Object> details = Map.of("count", 9, "baselineMean", 2.75, "baselineStddev", 0.8292, "z", 7.5378,
-                "direction", "spike");
+        var details = new SeriesAnomaly(SeriesAnomaly.Measure.TICKETS, new BigDecimal("9"), new BigDecimal("2.75"),
+                new BigDecimal("0.8292"), new BigDecimal("7.5378"), null, null, "spike", null, List.of());
         List<AnomalyView> twelve = java.util.stream.IntStream.range(0, 12)
                 .mapToObj(i -> anomaly("ticket-trends", "client", "C" + i, details)).toList();
 
@@ -91,7 +76,7 @@ class AnomalyMessageTests {
                 .isEqualTo("&lt;!channel&gt; &amp; &lt;https://evil|click&gt; @\u2060here @\u2060Everyone");
     }
 
-    private static AnomalyView anomaly(String kpi, String dimension, String key, Map<String, Object> details) {
+    private static AnomalyView anomaly(String kpi, String dimension, String key, AnomalyDetails details) {
         return new AnomalyView(kpi, dimension, key, "2026-W47", "open", details, UUID.randomUUID(), OffsetDateTime.now(), null);
     }
 }
