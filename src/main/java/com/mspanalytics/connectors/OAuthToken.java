@@ -1,5 +1,8 @@
 package com.mspanalytics.connectors;
 
+import com.mspanalytics.outbound.UpstreamException;
+import com.mspanalytics.outbound.UpstreamHttp;
+import com.mspanalytics.outbound.UpstreamCalls;
 import com.mspanalytics.sync.SyncFailure;
 import java.net.URI;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package com.mspanalytics.connectors;
 
+import com.mspanalytics.sync.RecordReader;
+import com.mspanalytics.outbound.UpstreamHttp;
 import com.mspanalytics.sync.PagePipeline;
 import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.StagedRows;

@@ -1,7 +1,7 @@
 package com.mspanalytics.settings;
 
-import com.mspanalytics.connectors.OutboundUrlPolicy;
-import com.mspanalytics.connectors.OutboundUrlRejected;
+import com.mspanalytics.outbound.OutboundUrlPolicy;
+import com.mspanalytics.outbound.OutboundUrlRejected;
 import com.mspanalytics.secrets.ConnectorFields;
 import com.mspanalytics.secrets.CredentialVault;
 import com.mspanalytics.secrets.FieldKind;

@@ -479,7 +479,7 @@ public final class SyncBenchmark {
                 return "HTTP fetch: request and reading the response body";
             }
             if (any(stack, "com.mspanalytics.sync.StagedRows")) return "writing the COPY rows (client)";
-            if (any(stack, "tools.jackson.", "com.fasterxml.jackson.", "com.mspanalytics.connectors.RecordReader")) {
+            if (any(stack, "tools.jackson.", "com.fasterxml.jackson.", "com.mspanalytics.sync.RecordReader")) {
                 return "JSON parsing of the page (client)";
             }
             if (any(stack, "org.springframework.transaction.", "org.springframework.jdbc.")) {

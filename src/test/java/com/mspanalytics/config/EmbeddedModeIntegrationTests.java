@@ -3,7 +3,7 @@ package com.mspanalytics.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.MspAnalyticsApplication;
-import com.mspanalytics.connectors.OutboundUrlPolicy;
+import com.mspanalytics.outbound.OutboundUrlPolicy;
 import com.mspanalytics.secrets.CredentialVault;
 import com.mspanalytics.support.Http;
 import com.mspanalytics.support.Json;

@@ -3,9 +3,9 @@ package com.mspanalytics.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mspanalytics.connectors.OutboundHttp;
-import com.mspanalytics.connectors.OutboundUrlPolicy;
-import com.mspanalytics.connectors.TestOutbound;
+import com.mspanalytics.outbound.OutboundHttp;
+import com.mspanalytics.outbound.OutboundUrlPolicy;
+import com.mspanalytics.outbound.TestOutbound;
 import com.mspanalytics.simulator.anthropic.AnthropicSimulator;
 import com.mspanalytics.simulator.http.Faults;
 import java.math.BigDecimal;

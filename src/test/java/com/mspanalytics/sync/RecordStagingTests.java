@@ -3,7 +3,7 @@ package com.mspanalytics.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mspanalytics.connectors.RecordReader;
+import com.mspanalytics.sync.RecordReader;
 import com.mspanalytics.support.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

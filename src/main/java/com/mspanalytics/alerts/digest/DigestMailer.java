@@ -1,8 +1,8 @@
 package com.mspanalytics.alerts.digest;
 
-import com.mspanalytics.connectors.OutboundUrlPolicy;
-import com.mspanalytics.connectors.OutboundUrlRejected;
-import com.mspanalytics.connectors.VettingSocketFactory;
+import com.mspanalytics.outbound.OutboundUrlPolicy;
+import com.mspanalytics.outbound.OutboundUrlRejected;
+import com.mspanalytics.outbound.VettingSocketFactory;
 import com.mspanalytics.secrets.ConnectorFields;
 import com.mspanalytics.secrets.FieldKind;
 import jakarta.mail.MessagingException;

@@ -2,7 +2,7 @@ package com.mspanalytics.alerts.digest;
 
 import com.mspanalytics.alerts.Notification;
 import com.mspanalytics.alerts.Notifications;
-import com.mspanalytics.connectors.OutboundUrlRejected;
+import com.mspanalytics.outbound.OutboundUrlRejected;
 import com.mspanalytics.secrets.CredentialVault;
 import com.mspanalytics.settings.TenantSettings;
 import com.mspanalytics.settings.TenantSettingsService;

@@ -3,7 +3,7 @@ package com.mspanalytics.alerts.slack;
 import com.mspanalytics.alerts.AlertsProperties;
 import com.mspanalytics.alerts.Notification;
 import com.mspanalytics.alerts.Notifications;
-import com.mspanalytics.connectors.OutboundUrlRejected;
+import com.mspanalytics.outbound.OutboundUrlRejected;
 import com.mspanalytics.kpi.AnomalyView;
 import com.mspanalytics.kpi.SeriesAnomaly;
 import com.mspanalytics.kpi.KpiService;

@@ -1,9 +1,9 @@
 package com.mspanalytics.alerts.slack;
 
-import com.mspanalytics.connectors.OutboundHttp;
-import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamException;
-import com.mspanalytics.connectors.UpstreamHttp;
+import com.mspanalytics.outbound.OutboundHttp;
+import com.mspanalytics.outbound.UpstreamCalls;
+import com.mspanalytics.outbound.UpstreamException;
+import com.mspanalytics.outbound.UpstreamHttp;
 import com.mspanalytics.tenant.TenantId;
 import java.net.URI;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package com.mspanalytics.connectors.connectwise;
 
-import com.mspanalytics.connectors.OutboundHttp;
-import com.mspanalytics.connectors.UpstreamCalls;
+import com.mspanalytics.outbound.OutboundHttp;
+import com.mspanalytics.outbound.UpstreamCalls;
 import java.time.Clock;
 import org.springframework.beans.factory.BeanRegistrar;
 import org.springframework.beans.factory.BeanRegistry;

@@ -1,10 +1,10 @@
 package com.mspanalytics.connectors.connectwise;
 
-import com.mspanalytics.connectors.OutboundHttp;
-import com.mspanalytics.connectors.OutboundUrlRejected;
-import com.mspanalytics.connectors.RecordReader;
-import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamException;
+import com.mspanalytics.outbound.OutboundHttp;
+import com.mspanalytics.outbound.OutboundUrlRejected;
+import com.mspanalytics.sync.RecordReader;
+import com.mspanalytics.outbound.UpstreamCalls;
+import com.mspanalytics.outbound.UpstreamException;
 import com.mspanalytics.sync.PageCounts;
 import com.mspanalytics.sync.PagePipeline;
 import com.mspanalytics.sync.StagedRows;

@@ -1,6 +1,6 @@
 package com.mspanalytics.connectors.connectwise;
 
-import com.mspanalytics.connectors.RecordReader;
+import com.mspanalytics.sync.RecordReader;
 import com.mspanalytics.sync.SyncFailure;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

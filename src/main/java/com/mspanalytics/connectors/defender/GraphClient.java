@@ -1,9 +1,9 @@
 package com.mspanalytics.connectors.defender;
 
 import com.mspanalytics.connectors.OAuthToken;
-import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamException;
-import com.mspanalytics.connectors.UpstreamHttp;
+import com.mspanalytics.outbound.UpstreamCalls;
+import com.mspanalytics.outbound.UpstreamException;
+import com.mspanalytics.outbound.UpstreamHttp;
 import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.tenant.TenantId;

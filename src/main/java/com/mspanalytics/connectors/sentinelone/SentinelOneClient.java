@@ -1,7 +1,7 @@
 package com.mspanalytics.connectors.sentinelone;
 
-import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamHttp;
+import com.mspanalytics.outbound.UpstreamCalls;
+import com.mspanalytics.outbound.UpstreamHttp;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.tenant.TenantId;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package com.mspanalytics.connectors.sentinelone;
 
-import com.mspanalytics.connectors.OutboundHttp;
-import com.mspanalytics.connectors.RecordReader;
+import com.mspanalytics.outbound.OutboundHttp;
+import com.mspanalytics.sync.RecordReader;
 import com.mspanalytics.connectors.SecurityEvents;
-import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamException;
+import com.mspanalytics.outbound.UpstreamCalls;
+import com.mspanalytics.outbound.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.PagePipeline;
 import com.mspanalytics.sync.RecordTable;

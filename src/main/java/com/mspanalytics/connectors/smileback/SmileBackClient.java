@@ -1,8 +1,8 @@
 package com.mspanalytics.connectors.smileback;
 
 import com.mspanalytics.connectors.OAuthToken;
-import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamHttp;
+import com.mspanalytics.outbound.UpstreamCalls;
+import com.mspanalytics.outbound.UpstreamHttp;
 import com.mspanalytics.tenant.TenantId;
 import java.net.URI;
 import java.util.Map;

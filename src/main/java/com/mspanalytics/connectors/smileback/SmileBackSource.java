@@ -1,9 +1,9 @@
 package com.mspanalytics.connectors.smileback;
 
-import com.mspanalytics.connectors.OutboundHttp;
-import com.mspanalytics.connectors.RecordReader;
-import com.mspanalytics.connectors.UpstreamCalls;
-import com.mspanalytics.connectors.UpstreamException;
+import com.mspanalytics.outbound.OutboundHttp;
+import com.mspanalytics.sync.RecordReader;
+import com.mspanalytics.outbound.UpstreamCalls;
+import com.mspanalytics.outbound.UpstreamException;
 import com.mspanalytics.connectors.WatermarkPages;
 import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.mspanalytics.connectors.OutboundUrlPolicy;
-import com.mspanalytics.connectors.OutboundUrlRejected;
-import com.mspanalytics.connectors.TestOutbound;
+import com.mspanalytics.outbound.OutboundUrlPolicy;
+import com.mspanalytics.outbound.OutboundUrlRejected;
+import com.mspanalytics.outbound.TestOutbound;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 /**
  * A URL the service refuses to call (SSRF guard). The message names the host and the reason; it

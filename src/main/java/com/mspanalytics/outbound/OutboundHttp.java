@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 import com.mspanalytics.sync.SyncFailure;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 import java.io.IOException;
 import java.net.InetAddress;

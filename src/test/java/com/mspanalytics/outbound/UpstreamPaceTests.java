@@ -1,5 +1,9 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
+import com.mspanalytics.outbound.PaceProperties;
+import com.mspanalytics.outbound.UpstreamProperties;
+import com.mspanalytics.outbound.UpstreamException;
+import com.mspanalytics.outbound.UpstreamCalls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

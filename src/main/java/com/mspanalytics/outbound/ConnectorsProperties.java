@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.tenant.TenantId;

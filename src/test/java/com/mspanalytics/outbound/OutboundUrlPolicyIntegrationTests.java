@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,10 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
+import com.mspanalytics.outbound.ConnectorsProperties;
+import com.mspanalytics.outbound.VettingDnsResolver;
+import com.mspanalytics.outbound.VettingSocketFactory;
+import com.mspanalytics.outbound.OutboundUrlPolicy;
+import com.mspanalytics.outbound.OutboundHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package com.mspanalytics.connectors;
+package com.mspanalytics.sync;
 
 import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.StagedRows;
