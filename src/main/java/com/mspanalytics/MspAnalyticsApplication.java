@@ -18,7 +18,7 @@ public class MspAnalyticsApplication {
             SpringApplication.run(MspAnalyticsApplication.class, args);
             return;
         }
-        int exit = Commands.run(args, System.out, System.err);
+        int exit = Commands.run(MspAnalyticsApplication.class, args, System.out, System.err);
         if (exit >= 0) {
             System.exit(exit);
         }

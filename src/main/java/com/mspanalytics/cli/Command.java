@@ -6,5 +6,5 @@ import java.io.PrintStream;
 interface Command {
 
     /** @return the process exit code: 0 done, 2 bad options, 1 failure; negative: keep serving, do not exit */
-    int run(String[] options, PrintStream out, PrintStream err);
+    int run(Launch launch, String[] options, PrintStream out, PrintStream err);
 }

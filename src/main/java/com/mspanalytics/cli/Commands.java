@@ -16,7 +16,7 @@ public final class Commands {
         COMMANDS.put("demo", new DemoCommand());
         COMMANDS.put("rotate-secrets", new RotateSecretsCommand());
         COMMANDS.put("digest", new DigestCommand());
-        COMMANDS.put("simulate", (options, out, err) -> SimulateCommand.run(options, out));
+        COMMANDS.put("simulate", (launch, options, out, err) -> SimulateCommand.run(options, out));
     }
 
     private Commands() {
@@ -26,7 +26,8 @@ public final class Commands {
         return args.length > 0 && !args[0].startsWith("-");
     }
 
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs {@code args[0]} with the rest as its options; {@code application} is the Spring Boot application. */
+    public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         Command command = COMMANDS.get(args[0]);
         if (command == null) {
             err.println("Unknown command '" + args[0] + "'. Commands: " + String.join(", ", COMMANDS.keySet())
@@ -34,7 +35,7 @@ public final class Commands {
             return 2;
         }
         try {
-            return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+            return command.run(new Launch(application), Arrays.copyOfRange(args, 1, args.length), out, err);
         } catch (IllegalArgumentException e) {
             err.println(args[0] + ": " + e.getMessage());
             return 2;

@@ -1,6 +1,5 @@
 package com.mspanalytics.cli;
 
-import com.mspanalytics.MspAnalyticsApplication;
 import com.mspanalytics.admin.TenantSeeder;
 import com.mspanalytics.alerts.digest.Digests;
 import com.mspanalytics.alerts.slack.AnomalyAlerts;
@@ -44,7 +43,7 @@ final class DemoCommand implements Command {
     static final String TENANT = "Demo MSP";
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public int run(Launch launch, String[] args, PrintStream out, PrintStream err) {
         Options options = Options.parse(args, Set.of("seed", "size"));
         WorldSize size;
         long seed;
@@ -55,7 +54,7 @@ final class DemoCommand implements Command {
             throw new IllegalArgumentException("--size must be tiny, small or large and --seed a whole number");
         }
         Simulators simulators = Simulators.start(SimulatorOptions.of(seed, size, LocalDate.now(ZoneOffset.UTC)));
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(MspAnalyticsApplication.class)
+        ConfigurableApplicationContext app = launch.builder()
                 // The simulators listen on loopback, which only embedded mode allows by default.
                 .properties(Map.of("CONNECTORS_ALLOW_PRIVATE_ADDRESSES", "true"))
                 .listeners(event -> {

@@ -21,10 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class DigestCommand implements Command {
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public int run(Launch launch, String[] args, PrintStream out, PrintStream err) {
         Options options = Options.parse(args, Set.of("tenant", "out"), Set.of("dry-run"));
         String name = options.get("tenant", SeedCommand.DEFAULT_TENANT);
-        try (ConfigurableApplicationContext context = SeedCommand.quietContext()) {
+        try (ConfigurableApplicationContext context = launch.quietContext()) {
             TenantId tenant = context.getBean(TenantSeeder.class).existing(name).orElse(null);
             if (tenant == null) {
                 err.println("digest: no tenant named \"" + name + "\" (create it with the seed command)");

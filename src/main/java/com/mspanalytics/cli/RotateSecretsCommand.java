@@ -14,9 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class RotateSecretsCommand implements Command {
 
     @Override
-    public int run(String[] args, PrintStream out, PrintStream err) {
+    public int run(Launch launch, String[] args, PrintStream out, PrintStream err) {
         Options.parse(args, Set.of());
-        try (ConfigurableApplicationContext context = SeedCommand.quietContext()) {
+        try (ConfigurableApplicationContext context = launch.quietContext()) {
             int rotated = context.getBean(CredentialRotation.class).rotate();
             out.println("Re-encrypted " + rotated + " connector credential value(s) under the current master key.");
             if (rotated > 0) {

@@ -63,7 +63,7 @@ class RotateSecretsCommandIntegrationTests {
     void takesNoOptions() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int exit = Commands.run(new String[] {"rotate-secrets", "--key", "x"}, System.out,
+        int exit = Commands.run(com.mspanalytics.MspAnalyticsApplication.class, new String[] {"rotate-secrets", "--key", "x"}, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
@@ -77,7 +77,7 @@ class RotateSecretsCommandIntegrationTests {
         System.setProperty("SECRETS_PREVIOUS_MASTER_KEY", previousKey);
         System.setProperty("SECRETS_PREVIOUS_SALT", previousSalt);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = Commands.run(new String[] {"rotate-secrets"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = Commands.run(com.mspanalytics.MspAnalyticsApplication.class, new String[] {"rotate-secrets"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 System.err);
         assertThat(exit).isZero();
         return out.toString(StandardCharsets.UTF_8);

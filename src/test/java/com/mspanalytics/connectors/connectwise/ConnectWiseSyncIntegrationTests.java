@@ -54,11 +54,11 @@ class ConnectWiseSyncIntegrationTests extends SimulatedTenantTest {
         assertThat(stored).containsExactly(sample.ticket().summary(), sample.ticket().board().displayName(),
                 (long) sample.ticket().client().id(), (long) sample.ticket().owner().id(),
                 sample.ticket().dateEntered().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        long stored = count("cw_companies") + count("cw_contacts") + count("cw_members") + count("cw_boards")
+        long rows = count("cw_companies") + count("cw_contacts") + count("cw_members") + count("cw_boards")
                 + count("cw_agreements") + count("cw_agreement_additions") + count("cw_projects") + count("cw_tickets")
-                + count("cw_project_tickets") + count("cw_time_entries");
-        assertThat(run.path("fetched").asLong()).as("a first run reads each record once").isEqualTo(stored);
-        assertThat(run.path("inserted").asLong()).isEqualTo(stored);
+                + count("cw_project_tickets") + count("cw_time_entries") + count("cw_ticket_status_changes");
+        assertThat(run.path("fetched").asLong()).as("a first run reads each record once").isEqualTo(rows);
+        assertThat(run.path("inserted").asLong()).isEqualTo(rows);
     }
 
     @Test
