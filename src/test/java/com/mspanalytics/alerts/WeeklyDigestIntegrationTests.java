@@ -101,7 +101,9 @@ class WeeklyDigestIntegrationTests extends KpiIntegrationTest {
                 + hours(time.path("summary").path("billableHours")) + " billable ("
                 + percent(time.path("summary").path("billableShare")) + ")");
         assertThat(text).contains("WORK OUTSIDE AGREEMENTS: CAD " + money(mismatch.path("summary").path("totalRecoverable"))
-                + " recoverable, " + hours(mismatch.path("summary").path("outOfScopeHours")) + " hours");
+                + " recoverable (" + hours(mismatch.path("summary").path("recoverableHours")) + " hours not billed); CAD "
+                + money(mismatch.path("summary").path("billedOutsideAgreement")) + " billed outside agreements ("
+                + hours(mismatch.path("summary").path("billedOutsideHours")) + " hours)");
         for (JsonNode tech : efficiency.path("rows")) {
             String name = tech.path("name").isNull() ? tech.path("tech").asString() : tech.path("name").asString();
             assertThat(text).contains("  - " + name + ": " + tech.path("closed").asLong() + ", "

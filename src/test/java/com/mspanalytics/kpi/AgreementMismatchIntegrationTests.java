@@ -31,11 +31,12 @@ class AgreementMismatchIntegrationTests extends KpiIntegrationTest {
      * Acme (Managed Services since 2026-01-01): 2.00 h Remote Billable on Service Desk (covered); 1.50 h After
      * Hours NoCharge (c); 3.00 h Onsite Billable on the Projects board (b, excluded board); 0.75 h "Project Work"
      * Billable on Service Desk (b, work type); 4.00 h After Hours NoCharge before the window (ignored).
-     * Out of scope 5.25 of 7.25 h (share 0.7241), recoverable 787.50.
+     * Out of scope 5.25 of 7.25 h (share 0.7241): recoverable 1.50 h (c) = 225.00, billed outside agreement 3.75 h
+     * (b, Billable) = 562.50.
      * Bravo (no agreement at all): 1.00 h NoCharge (a) and 2.00 h Billable (not flagged: billed). 150.00.
      * Charlie (Managed Services that ended 2026-10-31): 1.00 h Remote NoCharge on 10-25 (covered then) and 2.50 h
      * Remote NoDefault on 11-05 (a: no active agreement any more). 375.00.
-     * Total 8.75 h, 1312.50.
+     * Recoverable 1.50 + 1.00 + 2.50 = 5.00 h, 750.00; billed outside 3.75 h, 562.50; out of scope 8.75 h.
      */
     @BeforeEach
     void dataset() {
@@ -78,12 +79,17 @@ class AgreementMismatchIntegrationTests extends KpiIntegrationTest {
         assertThat(result.path("window").path("from").asString()).isEqualTo("2026-10-22");
         JsonNode rows = result.path("rows");
         assertThat(rows.valueStream().map(r -> r.path("clientIdentifier").asString()))
-                .containsExactly("ACME", "CHARLIE", "BRAVO");
-        JsonNode acme = rows.get(0);
+                .containsExactly("CHARLIE", "ACME", "BRAVO");
+        JsonNode acme = rows.get(1);
         assertThat(acme.path("outOfScopeHours").decimalValue()).isEqualByComparingTo("5.25");
         assertThat(acme.path("totalHours").decimalValue()).isEqualByComparingTo("7.25");
         assertThat(acme.path("outOfScopeShare").decimalValue()).isEqualByComparingTo("0.7241");
-        assertThat(acme.path("recoverable").decimalValue()).isEqualByComparingTo("787.50");
+        assertThat(acme.path("recoverable").decimalValue()).isEqualByComparingTo("225.00");
+        assertThat(acme.path("recoverableHours").decimalValue()).isEqualByComparingTo("1.50");
+        assertThat(acme.path("recoverableShare").decimalValue()).isEqualByComparingTo("0.2069");
+        assertThat(acme.path("billedOutsideHours").decimalValue()).isEqualByComparingTo("3.75");
+        assertThat(acme.path("billedOutsideAgreement").decimalValue()).isEqualByComparingTo("562.50");
+        assertThat(acme.path("billedOutsideShare").decimalValue()).isEqualByComparingTo("0.5172");
         assertThat(acme.path("entryCount").asInt()).isEqualTo(3);
         assertThat(acme.path("topReasons").valueStream().map(r -> r.path("reason").asString()))
                 .containsExactly("board-not-covered", "no-charge-not-covered", "work-type-not-covered");
@@ -96,7 +102,10 @@ class AgreementMismatchIntegrationTests extends KpiIntegrationTest {
         assertThat(afterHours.path("ticketId").asLong()).isPositive();
         assertThat(afterHours.path("agreement").asString()).isEqualTo("Acme MSA");
 
-        JsonNode charlie = rows.get(1);
+        assertThat(acme.path("entries").valueStream().map(e -> e.path("recoverable").asBoolean()))
+                .containsExactly(false, true, false);
+
+        JsonNode charlie = rows.get(0);
         assertThat(charlie.path("outOfScopeHours").decimalValue()).isEqualByComparingTo("2.50");
         assertThat(charlie.path("recoverable").decimalValue()).isEqualByComparingTo("375.00");
         assertThat(charlie.path("entries").get(0).path("id").asLong()).isEqualTo(charlieAfterEnd);
@@ -108,7 +117,10 @@ class AgreementMismatchIntegrationTests extends KpiIntegrationTest {
         assertThat(bravo.path("recoverable").decimalValue()).isEqualByComparingTo("150.00");
         assertThat(bravo.path("entries").get(0).path("id").asLong()).isEqualTo(bravoNoCharge);
 
-        assertThat(result.path("summary").path("totalRecoverable").decimalValue()).isEqualByComparingTo("1312.50");
+        assertThat(result.path("summary").path("totalRecoverable").decimalValue()).isEqualByComparingTo("750.00");
+        assertThat(result.path("summary").path("recoverableHours").decimalValue()).isEqualByComparingTo("5.00");
+        assertThat(result.path("summary").path("billedOutsideHours").decimalValue()).isEqualByComparingTo("3.75");
+        assertThat(result.path("summary").path("billedOutsideAgreement").decimalValue()).isEqualByComparingTo("562.50");
         assertThat(result.path("summary").path("outOfScopeHours").decimalValue()).isEqualByComparingTo("8.75");
         assertThat(result.path("summary").path("entries").asInt()).isEqualTo(5);
     }
@@ -164,12 +176,69 @@ class AgreementMismatchIntegrationTests extends KpiIntegrationTest {
 
         assertThat(golfRow.path("outOfScopeHours").decimalValue()).isEqualByComparingTo("0.75");
         assertThat(golfRow.path("totalHours").decimalValue()).isEqualByComparingTo("1.75");
-        assertThat(golfRow.path("recoverable").decimalValue()).isEqualByComparingTo("112.50");
+        // DoNotBill 0.50 h against Managed Services is recoverable (75.00); the Billable 0.25 h is billed outside
+        assertThat(golfRow.path("recoverable").decimalValue()).isEqualByComparingTo("75.00");
+        assertThat(golfRow.path("billedOutsideAgreement").decimalValue()).isEqualByComparingTo("37.50");
         assertThat(golfRow.path("entries").valueStream().map(e -> e.path("id").asLong())).containsExactly(charged, loose);
         assertThat(golfRow.path("entries").get(0).path("reason").asString()).isEqualTo("no-charge-not-covered");
         assertThat(golfRow.path("entries").get(0).path("agreement").asString()).isEqualTo("Golf MSA");
         assertThat(golfRow.path("entries").get(1).path("reason").asString()).isEqualTo("work-type-not-covered");
         assertThat(golfRow.path("entries").get(1).path("agreement").asString()).isEqualTo("Golf MSA, Golf T&M");
+    }
+
+    /**
+     * Every combination. Hotel (Managed Services: Service Desk, Remote): covered Remote 1.00 h each of Billable,
+     * NoCharge, DoNotBill and NoDefault (none flagged); uncovered After Hours Billable 2.00 and NoDefault 1.25 (billed
+     * outside agreement, 3.25 h = 487.50), NoCharge 0.50 and DoNotBill 0.25 (recoverable, 0.75 h = 112.50); total 8.00 h.
+     * India (no agreement): Billable 3.00 (time and materials, not reported), NoCharge 0.50, DoNotBill 0.75 and
+     * NoDefault 1.00 (recoverable, 2.25 h = 337.50); total 5.25 h.
+     */
+    @Test
+    void eachCombinationOfCoverageBillableOptionAndAgreement() {
+        long hotel = data.company("HOTEL", "Hotel Co");
+        long ms = data.agreement(hotel, "Hotel MSA", "Managed Services", LocalDate.of(2026, 1, 1));
+        long ticket = data.ticket(hotel, at("2026-11-10T10:00:00Z")).create();
+        String[][] hotelEntries = {{"Remote", "Billable", "1.00"}, {"Remote", "NoCharge", "1.00"},
+                {"Remote", "DoNotBill", "1.00"}, {"Remote", "NoDefault", "1.00"}, {"After Hours", "Billable", "2.00"},
+                {"After Hours", "NoDefault", "1.25"}, {"After Hours", "NoCharge", "0.50"},
+                {"After Hours", "DoNotBill", "0.25"}};
+        for (String[] e : hotelEntries) {
+            data.timeEntryOnAgreement(ticket, hotel, null, ms, at("2026-11-10T10:00:00Z"), e[2], e[0], e[1]);
+        }
+        long india = data.company("INDIA", "India Co");
+        long indiaTicket = data.ticket(india, at("2026-11-10T10:00:00Z")).create();
+        String[][] indiaEntries = {{"Billable", "3.00"}, {"NoCharge", "0.50"}, {"DoNotBill", "0.75"},
+                {"NoDefault", "1.00"}};
+        for (String[] e : indiaEntries) {
+            data.timeEntry(indiaTicket, india, null, at("2026-11-10T10:00:00Z"), e[1], "Remote", e[0]);
+        }
+
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}").path("rows");
+
+        JsonNode h = row(rows, "HOTEL");
+        assertThat(h.path("recoverableHours").decimalValue()).isEqualByComparingTo("0.75");
+        assertThat(h.path("recoverable").decimalValue()).isEqualByComparingTo("112.50");
+        assertThat(h.path("billedOutsideHours").decimalValue()).isEqualByComparingTo("3.25");
+        assertThat(h.path("billedOutsideAgreement").decimalValue()).isEqualByComparingTo("487.50");
+        assertThat(h.path("totalHours").decimalValue()).isEqualByComparingTo("8.00");
+        assertThat(h.path("outOfScopeShare").decimalValue()).isEqualByComparingTo("0.5000");
+        assertThat(h.path("entries").valueStream().map(e -> e.path("billableOption").asString() + ":"
+                + e.path("reason").asString() + ":" + e.path("recoverable").asBoolean()))
+                .containsExactlyInAnyOrder("Billable:work-type-not-covered:false",
+                        "NoDefault:work-type-not-covered:false", "NoCharge:no-charge-not-covered:true",
+                        "DoNotBill:no-charge-not-covered:true");
+        JsonNode i = row(rows, "INDIA");
+        assertThat(i.path("recoverableHours").decimalValue()).isEqualByComparingTo("2.25");
+        assertThat(i.path("recoverable").decimalValue()).isEqualByComparingTo("337.50");
+        assertThat(i.path("billedOutsideHours").decimalValue()).isEqualByComparingTo("0");
+        assertThat(i.path("totalHours").decimalValue()).isEqualByComparingTo("5.25");
+        assertThat(i.path("entries").valueStream().map(e -> e.path("reason").asString()).distinct())
+                .containsExactly("no-agreement");
+    }
+
+    private static JsonNode row(JsonNode rows, String identifier) {
+        return rows.valueStream().filter(r -> r.path("clientIdentifier").asString().equals(identifier)).findFirst()
+                .orElseThrow(() -> new AssertionError(identifier + " not in " + rows));
     }
 
     @Test

@@ -58,9 +58,11 @@ class DigestNarrative {
                 "billableShare", d.hours().shareText(),
                 "topClients", d.hours().byClient().stream().limit(WeeklyDigests.TOP)
                         .map(c -> Map.of("client", c.client(), "hours", c.hoursText())).toList()));
-        summary.put("workOutsideAgreements", Map.of("recoverable", d.recovery().totalText(),
-                "hours", d.recovery().hoursText(), "clients", d.recovery().clients().stream()
-                        .map(c -> Map.of("client", c.client(), "hours", c.hoursText(), "recoverable", c.amountText()))
+        summary.put("workOutsideAgreements", Map.of("recoverableUnbilled", d.recovery().totalText(),
+                "unbilledHours", d.recovery().hoursText(), "billedOutsideAgreements", d.recovery().billedText(),
+                "billedOutsideHours", d.recovery().billedHoursText(), "clients", d.recovery().clients().stream()
+                        .map(c -> Map.of("client", c.client(), "unbilledHours", c.hoursText(), "recoverable",
+                                c.amountText(), "billedOutsideHours", c.billedHoursText()))
                         .toList()));
         summary.put("topSalesOpportunities90Days", d.opportunities().stream()
                 .map(o -> Map.of("client", o.client(), "issue", o.category(), "tickets", o.tickets(),
@@ -90,10 +92,15 @@ class DigestNarrative {
                 + d.hours().totalText() + " hours, " + d.hours().shareText() + " of them billable.");
         if (d.recovery().total() != null && d.recovery().total().signum() > 0) {
             WeeklyDigest.ClientRecovery top = d.recovery().clients().get(0);
-            sentences.add(d.recovery().hoursText() + " hours of work fell outside agreements ("
-                    + d.recovery().totalText() + " that could be billed), most of it at " + top.client() + ".");
+            sentences.add(d.recovery().hoursText() + " hours of work outside agreements went unbilled ("
+                    + d.recovery().totalText() + " recoverable), most of it at " + top.client() + ".");
         } else {
-            sentences.add("No work fell outside agreements.");
+            sentences.add("No unbilled work fell outside agreements.");
+        }
+        if (d.recovery().billed() != null && d.recovery().billed().signum() > 0) {
+            sentences.add(d.recovery().billedHoursText() + " hours were billed outside agreements ("
+                    + d.recovery().billedText() + "); where a client keeps paying for the same work, its agreement "
+                    + "may need re-scoping.");
         }
         if (!d.opportunities().isEmpty()) {
             WeeklyDigest.Opportunity top = d.opportunities().get(0);

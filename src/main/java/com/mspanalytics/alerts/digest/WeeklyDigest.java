@@ -46,18 +46,30 @@ public record WeeklyDigest(String tenantName, DigestWeek week, String timeZone, 
         public String billableText() { return DigestFormat.hours(billable); }
     }
 
-    public record Recovery(@Nullable BigDecimal total, @Nullable BigDecimal hours, String currency, List<ClientRecovery> clients) {
+    /**
+     * Work outside agreements: {@code total} recoverable (not going to be billed) and, beside it, what is already
+     * billed outside agreement (a sign of a mis-scoped agreement, never recoverable).
+     */
+    public record Recovery(@Nullable BigDecimal total, @Nullable BigDecimal hours, @Nullable BigDecimal billed,
+            @Nullable BigDecimal billedHours, String currency, List<ClientRecovery> clients) {
 
         public String totalText() { return DigestFormat.money(total, currency); }
 
         public String hoursText() { return DigestFormat.hours(hours); }
+
+        public String billedText() { return DigestFormat.money(billed, currency); }
+
+        public String billedHoursText() { return DigestFormat.hours(billedHours); }
     }
 
-    public record ClientRecovery(String client, BigDecimal hours, BigDecimal amount, String currency) {
+    public record ClientRecovery(String client, BigDecimal hours, BigDecimal amount, BigDecimal billedHours,
+            String currency) {
 
         public String hoursText() { return DigestFormat.hours(hours); }
 
         public String amountText() { return DigestFormat.money(amount, currency); }
+
+        public String billedHoursText() { return DigestFormat.hours(billedHours); }
     }
 
     public record Opportunity(String client, String category, long tickets, BigDecimal hours, String offering) {

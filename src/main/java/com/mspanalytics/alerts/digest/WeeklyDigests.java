@@ -7,6 +7,7 @@ import com.mspanalytics.kpi.KpiRequest;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
 import com.mspanalytics.kpi.SeriesAnomaly;
+import com.mspanalytics.kpi.calculators.AgreementMismatchResult;
 import com.mspanalytics.kpi.calculators.SocMetricsResult;
 import com.mspanalytics.kpi.calculators.TechEfficiencyResult;
 import com.mspanalytics.kpi.calculators.TimeConsumptionResult;
@@ -88,12 +89,14 @@ class WeeklyDigests {
     }
 
     private static WeeklyDigest.Recovery recovery(KpiResult result, String currency) {
-        List<WeeklyDigest.ClientRecovery> clients = rows(result.rows()).stream().limit(TOP)
-                .map(row -> new WeeklyDigest.ClientRecovery((String) row.get("client"),
-                        decimal(row.get("outOfScopeHours")), decimal(row.get("recoverable")), currency))
+        AgreementMismatchResult body = result.body(AgreementMismatchResult.class);
+        List<WeeklyDigest.ClientRecovery> clients = body.rows().stream().limit(TOP)
+                .map(c -> new WeeklyDigest.ClientRecovery(c.client(), c.recoverableHours(), c.recoverable(),
+                        c.billedOutsideHours(), currency))
                 .toList();
-        return new WeeklyDigest.Recovery(decimal(map(result.summary()).get("totalRecoverable")),
-                decimal(map(result.summary()).get("outOfScopeHours")), currency, clients);
+        AgreementMismatchResult.Summary summary = body.summary();
+        return new WeeklyDigest.Recovery(summary.totalRecoverable(), summary.recoverableHours(),
+                summary.billedOutsideAgreement(), summary.billedOutsideHours(), currency, clients);
     }
 
     private static List<WeeklyDigest.Opportunity> opportunities(KpiResult result) {

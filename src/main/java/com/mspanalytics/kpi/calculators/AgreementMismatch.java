@@ -6,16 +6,20 @@ import com.mspanalytics.kpi.KpiOutput;
 import com.mspanalytics.settings.TenantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * KPI 05: work done outside what the client's agreement covers, and what could be billed for it.
+ * KPI 05: work done outside what the client's agreement covers: what could still be billed, and what is billed outside it.
  *
  * <p>Time entries that start in the window (in the tenant's zone; deleted entries ignored). An entry's date is
  * its start date in the tenant's zone. The agreements <em>active</em> on that date are the client's agreements
@@ -31,18 +35,23 @@ import tools.jackson.databind.json.JsonMapper;
  * and not among the excluded ones, and its work type is among the covered work types; an entry without a ticket
  * (no board) or without a work type is judged only on what it has.
  *
- * <p>Reasons, the first that holds: {@code no-agreement} (a: no active agreement and the entry is not Billable);
- * {@code no-charge-not-covered} (c: NoCharge/DoNotBill against agreements that do not cover it);
- * {@code board-not-covered} and {@code work-type-not-covered} (b: any other billable option). Following
- * kpis.md literally, (b) also counts uncovered entries already marked Billable; their {@code billableOption} is
- * in the entry so a reader can tell. Rows are clients ranked by {@code recoverable = outOfScopeHours ×
- * hourlyRate}, with {@code totalHours} (all their hours in the window) and {@code outOfScopeShare}; entries are
- * ordered by hours, largest first.
+ * <p>Reasons, the first that holds (docs/kpis.md, KPI 05): {@code no-agreement} (no active agreement and the entry
+ * is not Billable); {@code no-charge-not-covered} (NoCharge or DoNotBill against agreements that do not cover it);
+ * {@code board-not-covered} and {@code work-type-not-covered} (any other billable option: Billable, NoDefault or
+ * none). The first two are <em>recoverable</em>: work nobody will invoice, {@code recoverable = hours ×
+ * hourlyRate}, the headline {@code totalRecoverable}. The last two are <em>billed outside agreement</em>: invoiced
+ * as time and materials already, so never recoverable, and reported beside it as a sign that the agreement may be
+ * mis-scoped. An entry marked Billable without any agreement is ordinary time and materials and not reported.
+ * Rows are clients ranked by recoverable money, then by billed-outside money, each with both figures, their hours
+ * and shares of the client's {@code totalHours}, the top reasons and the entries (largest first).
  */
 @Component
-class AgreementMismatch implements Kpi<UntypedResult> {
+class AgreementMismatch implements Kpi<AgreementMismatchResult> {
 
     private static final int TOP_REASONS = 3;
+    /** The reasons whose work is not going to be billed; the others are billed outside agreement. */
+    static final Set<String> RECOVERABLE = Set.of("no-agreement", "no-charge-not-covered");
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final JsonMapper json;
 
@@ -66,15 +75,15 @@ class AgreementMismatch implements Kpi<UntypedResult> {
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<AgreementMismatchResult> resultType() {
+        return AgreementMismatchResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<AgreementMismatchResult> compute(KpiContext context) {
         TenantSettings tenant = context.settings().tenant();
         BigDecimal rate = tenant.hourlyRate();
-        List<Map<String, Object>> entries = context.jdbc().sql("""
+        List<Judged> entries = context.jdbc().sql("""
                 WITH rules AS (
                     SELECT lower(r.key) AS k,
                            ARRAY(SELECT lower(x) FROM jsonb_array_elements_text(r.value->'boards') x) AS boards,
@@ -148,10 +157,7 @@ class AgreementMismatch implements Kpi<UntypedResult> {
                 SELECT j.id, j.company_id, coalesce(c.name, 'Company ' || j.company_id) AS client, c.identifier,
                        j.ticket_id, m.identifier AS tech, j.actual_hours AS hours, j.day, j.work_type,
                        j.billable_option, j.board_name, j.agreement_names, j.reason, j.client_hours,
-                       sum(j.actual_hours) OVER (PARTITION BY j.company_id) AS out_hours,
-                       count(*) OVER (PARTITION BY j.company_id) AS out_entries,
-                       sum(j.actual_hours) OVER (PARTITION BY j.company_id, j.reason) AS reason_hours,
-                       count(*) OVER (PARTITION BY j.company_id, j.reason) AS reason_entries
+                       sum(j.actual_hours) OVER (PARTITION BY j.company_id) AS out_hours
                 FROM judged j
                 LEFT JOIN cw_companies c ON c.id = j.company_id
                 LEFT JOIN cw_members m ON m.id = j.member_id
@@ -164,87 +170,75 @@ class AgreementMismatch implements Kpi<UntypedResult> {
                 .param("toDay", context.to())
                 .param("start", java.sql.Timestamp.from(context.start()))
                 .param("end", java.sql.Timestamp.from(context.end()))
-                .query((rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("companyId", rs.getObject("company_id"));
-                    row.put("client", rs.getString("client"));
-                    row.put("clientIdentifier", rs.getString("identifier"));
-                    row.put("clientHours", rs.getBigDecimal("client_hours"));
-                    row.put("outHours", rs.getBigDecimal("out_hours"));
-                    row.put("outEntries", rs.getLong("out_entries"));
-                    row.put("reasonHours", rs.getBigDecimal("reason_hours"));
-                    row.put("reasonEntries", rs.getLong("reason_entries"));
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("id", rs.getLong("id"));
-                    entry.put("ticketId", rs.getObject("ticket_id"));
-                    entry.put("tech", rs.getString("tech"));
-                    entry.put("date", rs.getObject("day", java.time.LocalDate.class).toString());
-                    entry.put("hours", rs.getBigDecimal("hours"));
-                    entry.put("workType", rs.getString("work_type"));
-                    entry.put("billableOption", rs.getString("billable_option"));
-                    entry.put("board", rs.getString("board_name"));
-                    entry.put("agreement", rs.getString("agreement_names"));
-                    entry.put("reason", rs.getString("reason"));
-                    row.put("entry", entry);
-                    return row;
-                }).list();
-        List<Map<String, Object>> rows = clientRows(entries, rate);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("clients", rows.size());
-        summary.put("entries", entries.size());
-        summary.put("outOfScopeHours", rows.stream().map(r -> (BigDecimal) r.get("outOfScopeHours"))
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
-        summary.put("totalRecoverable", rows.stream().map(r -> (BigDecimal) r.get("recoverable"))
-                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
-        summary.put("hourlyRate", rate);
-        summary.put("currency", tenant.currency());
-        return KpiOutput.of(new UntypedResult(summary, rows));
+                .query((rs, n) -> new Judged(rs.getLong("company_id"), rs.getString("client"),
+                        rs.getString("identifier"), rs.getBigDecimal("client_hours"),
+                        new AgreementMismatchResult.Entry(rs.getLong("id"), (Long) rs.getObject("ticket_id"),
+                                rs.getString("tech"), rs.getObject("day", LocalDate.class), rs.getBigDecimal("hours"),
+                                rs.getString("work_type"), rs.getString("billable_option"), rs.getString("board_name"),
+                                rs.getString("agreement_names"), rs.getString("reason"),
+                                RECOVERABLE.contains(rs.getString("reason")))))
+                .list();
+        List<AgreementMismatchResult.Client> rows = clientRows(entries, rate);
+        BigDecimal recoverableHours = sum(rows, AgreementMismatchResult.Client::recoverableHours);
+        BigDecimal billedHours = sum(rows, AgreementMismatchResult.Client::billedOutsideHours);
+        var summary = new AgreementMismatchResult.Summary(sum(rows, AgreementMismatchResult.Client::recoverable),
+                recoverableHours, sum(rows, AgreementMismatchResult.Client::billedOutsideAgreement), billedHours,
+                recoverableHours.add(billedHours), rows.size(), entries.size(), rate, tenant.currency());
+        return KpiOutput.of(new AgreementMismatchResult(summary, rows));
     }
 
-    /** Shapes the SQL's per-entry rows (already carrying the per-client and per-reason sums) into client rows. */
-    private static List<Map<String, Object>> clientRows(List<Map<String, Object>> entries, BigDecimal rate) {
-        Map<Object, Map<String, Object>> clients = new LinkedHashMap<>();
-        for (Map<String, Object> e : entries) {
-            Map<String, Object> client = clients.computeIfAbsent(e.get("companyId"), id -> {
-                BigDecimal hours = ((BigDecimal) e.get("outHours")).setScale(2, RoundingMode.HALF_UP);
-                BigDecimal total = (BigDecimal) e.get("clientHours");
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("client", e.get("client"));
-                row.put("clientIdentifier", e.get("clientIdentifier"));
-                row.put("companyId", id);
-                row.put("outOfScopeHours", hours);
-                row.put("totalHours", total.setScale(2, RoundingMode.HALF_UP));
-                row.put("outOfScopeShare", total.signum() == 0 ? null
-                        : hours.divide(total, 4, RoundingMode.HALF_UP));
-                row.put("recoverable", hours.multiply(rate).setScale(2, RoundingMode.HALF_UP));
-                row.put("entryCount", e.get("outEntries"));
-                row.put("topReasons", new ArrayList<Map<String, Object>>());
-                row.put("entries", new ArrayList<Map<String, Object>>());
-                return row;
-            });
-            @SuppressWarnings("unchecked")
-            Map<String, Object> entry = (Map<String, Object>) e.get("entry");
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> reasons = (List<Map<String, Object>>) client.get("topReasons");
-            if (reasons.stream().noneMatch(r -> r.get("reason").equals(entry.get("reason")))) {
-                Map<String, Object> reason = new LinkedHashMap<>();
-                reason.put("reason", entry.get("reason"));
-                reason.put("hours", ((BigDecimal) e.get("reasonHours")).setScale(2, RoundingMode.HALF_UP));
-                reason.put("entries", e.get("reasonEntries"));
-                reasons.add(reason);
-            }
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) client.get("entries");
-            list.add(entry);
+    /** A judged entry with its client, as the SQL returns it: clients with most out-of-scope hours first. */
+    private record Judged(long companyId, String client, String identifier, BigDecimal clientHours,
+            AgreementMismatchResult.Entry entry) {
+    }
+
+    /** The client rows, most recoverable money first, then most billed outside agreement. */
+    private static List<AgreementMismatchResult.Client> clientRows(List<Judged> judged, BigDecimal rate) {
+        Map<Long, List<Judged>> byClient = new LinkedHashMap<>();
+        judged.forEach(j -> byClient.computeIfAbsent(j.companyId(), id -> new ArrayList<>()).add(j));
+        List<AgreementMismatchResult.Client> rows = new ArrayList<>();
+        for (List<Judged> list : byClient.values()) {
+            Judged first = list.get(0);
+            List<AgreementMismatchResult.Entry> entries = list.stream().map(Judged::entry).toList();
+            BigDecimal recoverable = hours(entries, true);
+            BigDecimal billed = hours(entries, false);
+            BigDecimal total = first.clientHours().setScale(2, RoundingMode.HALF_UP);
+            Map<String, List<AgreementMismatchResult.Entry>> byReason = new LinkedHashMap<>();
+            entries.forEach(e -> byReason.computeIfAbsent(e.reason(), r -> new ArrayList<>()).add(e));
+            List<AgreementMismatchResult.Reason> reasons = byReason.entrySet().stream()
+                    .map(r -> new AgreementMismatchResult.Reason(r.getKey(), RECOVERABLE.contains(r.getKey()),
+                            r.getValue().stream().map(AgreementMismatchResult.Entry::hours)
+                                    .reduce(ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP),
+                            r.getValue().size()))
+                    .sorted(Comparator.comparing(AgreementMismatchResult.Reason::hours).reversed())
+                    .limit(TOP_REASONS).toList();
+            rows.add(new AgreementMismatchResult.Client(first.client(), first.identifier(), first.companyId(),
+                    money(recoverable, rate), recoverable, share(recoverable, total), money(billed, rate), billed,
+                    share(billed, total), recoverable.add(billed), total, share(recoverable.add(billed), total),
+                    entries.size(), reasons, entries));
         }
-        List<Map<String, Object>> rows = new ArrayList<>(clients.values());
-        for (Map<String, Object> row : rows) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> reasons = (List<Map<String, Object>>) row.get("topReasons");
-            reasons.sort((a, b) -> ((BigDecimal) b.get("hours")).compareTo((BigDecimal) a.get("hours")));
-            row.put("topReasons", List.copyOf(reasons.subList(0, Math.min(TOP_REASONS, reasons.size()))));
-        }
+        rows.sort(Comparator.comparing(AgreementMismatchResult.Client::recoverable)
+                .thenComparing(AgreementMismatchResult.Client::billedOutsideAgreement).reversed()
+                .thenComparing(AgreementMismatchResult.Client::client));
         return rows;
+    }
+
+    private static BigDecimal hours(List<AgreementMismatchResult.Entry> entries, boolean recoverable) {
+        return entries.stream().filter(e -> e.recoverable() == recoverable).map(AgreementMismatchResult.Entry::hours)
+                .reduce(ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal money(BigDecimal hours, BigDecimal rate) {
+        return hours.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static @Nullable BigDecimal share(BigDecimal part, BigDecimal total) {
+        return total.signum() == 0 ? null : part.divide(total, 4, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal sum(List<AgreementMismatchResult.Client> rows,
+            java.util.function.Function<AgreementMismatchResult.Client, BigDecimal> figure) {
+        return rows.stream().map(figure).reduce(ZERO, BigDecimal::add);
     }
 
     private String rulesJson(Map<String, TenantSettings.CoverageRule> rules) {

@@ -29,7 +29,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
     private final Map<String, Double> dpatelHours = new LinkedHashMap<>();
     private final Map<String, Integer> trainingByClient = new HashMap<>();
     private final Map<String, java.util.Set<Integer>> activeContacts = new HashMap<>();
-    private double contosoHours, contosoOutOfScope;
+    private double contosoHours, contosoOutOfScope, contosoUnbilledOutOfScope;
     private int contosoOutOfScopeEntries;
     private int backupCount, patTraining, patAll, printerCount, emailBefore, emailAfter;
     private double backupHours, printerHours, emailBeforeHours, emailAfterHours;
@@ -67,6 +67,9 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 if (!e.agreement().covers(t.board(), e.workType())) {
                     contosoOutOfScope += e.actualHours();
                     contosoOutOfScopeEntries++;
+                    if (e.billableOption() == BillableOption.NoCharge || e.billableOption() == BillableOption.DoNotBill) {
+                        contosoUnbilledOutOfScope += e.actualHours();
+                    }
                 }
             }
             if (inWindow(day, 90)) {
@@ -121,7 +124,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
         facts.add(fact("agreement-mismatch", "out-of-scope-hours", Map.of("client", Catalog.CONTOSO), 30,
                 Map.of("totalHours", round(contosoHours), "outOfScopeHours", round(contosoOutOfScope),
                         "outOfScopeShare", round(contosoOutOfScope / contosoHours), "entries", (double) contosoOutOfScopeEntries,
-                        "recoverable", round(contosoOutOfScope * 150.0)),
+                        "recoverable", round(contosoUnbilledOutOfScope * 150.0)),
                 "Contoso logs ~30% of its hours as NoCharge After Hours work against Managed Services, which covers Remote/Onsite only"));
         facts.add(fact("sales-opportunities", "recurring-category", Map.of("client", Catalog.INITECH, "category", Plants.BACKUP_FAILED), 90,
                 Map.of("ticketCount", (double) backupCount, "hours", round(backupHours), "costToMsp", round(backupHours * 60.0)),
