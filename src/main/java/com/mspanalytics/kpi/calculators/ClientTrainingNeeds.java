@@ -19,9 +19,13 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Per contact: {@code tickets} (all the contact's tickets), {@code trainingTickets},
  * {@code share = trainingTickets / tickets}, and the top 3 topics (issue categories of the training
- * tickets, most frequent first, ties by name). Flagged when {@code trainingTickets >= minTrainingTickets}
- * (default 3) and {@code share >= minShare} (default 0.3); the ticket threshold is the contact's
- * sample rule.</li>
+ * tickets, most frequent first, ties by name). A fixed share flags a large part of any user base (password
+ * resets and how-tos are a fifth of a typical MSP's tickets), so the contact is judged against the
+ * tenant's own training share: {@code expectedTrainingTickets = tickets × tenantTrainingShare} (training
+ * tickets over all tickets of the window). Flagged when {@code trainingTickets >= minTrainingTickets}
+ * (default 3), {@code ratio = trainingTickets / expected >= minRatio} (2) and the Poisson tail
+ * {@code P(X >= trainingTickets)} under the expectation is below {@code maxPValue} (0.01), see
+ * {@link Recurrence}.</li>
  * <li>Per client: {@code activeContacts} = distinct contacts who raised any ticket in the window,
  * {@code perContact = trainingTickets / activeContacts}, against the tenant median of
  * {@code perContact} over clients with at least one active contact (clients with none are left out;
@@ -52,8 +56,8 @@ class ClientTrainingNeeds implements Kpi {
     public Map<String, Object> defaultParams(KpiContext.Settings settings) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("minTrainingTickets", 3);
-        params.put("minShare", 0.3);
         params.put("minRatio", 2.0);
+        params.put("maxPValue", 0.01);
         params.put("minSample", settings.tenant().minSample());
         return params;
     }
@@ -65,6 +69,9 @@ class ClientTrainingNeeds implements Kpi {
         if (training.isEmpty()) {
             training.add("\u001f no training categories"); // IN () is not SQL; this matches nothing
         }
+        int minTrainingTickets = context.integer("minTrainingTickets");
+        double minRatio = context.number("minRatio");
+        double maxPValue = context.number("maxPValue");
         String windowTickets = """
                 WITH window_tickets AS (
                     SELECT t.id, t.company_id, t.contact_id, %s AS topic,
@@ -81,6 +88,7 @@ class ClientTrainingNeeds implements Kpi {
                 SELECT w.contact_id, w.company_id, coalesce(c.name, 'Company ' || w.company_id) AS client, c.identifier,
                        coalesce(nullif(concat_ws(' ', ct.first_name, ct.last_name), ''), 'Contact ' || w.contact_id) AS contact,
                        count(*) AS tickets, count(*) FILTER (WHERE w.is_training) AS training_tickets,
+                       (SELECT count(*) FILTER (WHERE is_training)::float8 / count(*) FROM window_tickets) AS tenant_share,
                        (SELECT (array_agg(tp.topic ORDER BY tp.n DESC, tp.topic))[1 : 3] FROM topics tp
                         WHERE tp.contact_id = w.contact_id) AS top_topics
                 FROM window_tickets w
@@ -89,7 +97,6 @@ class ClientTrainingNeeds implements Kpi {
                 WHERE w.contact_id IS NOT NULL
                 GROUP BY w.contact_id, w.company_id, c.name, c.identifier, ct.first_name, ct.last_name
                 HAVING count(*) FILTER (WHERE w.is_training) >= :minTrainingTickets
-                   AND count(*) FILTER (WHERE w.is_training) >= :minShare * count(*)
                 ORDER BY count(*) FILTER (WHERE w.is_training) DESC,
                          count(*) FILTER (WHERE w.is_training)::numeric / count(*) DESC, contact, w.contact_id
                 """)
@@ -97,10 +104,13 @@ class ClientTrainingNeeds implements Kpi {
                 .param("start", java.sql.Timestamp.from(context.start()))
                 .param("end", java.sql.Timestamp.from(context.end()))
                 .param("minTrainingTickets", context.integer("minTrainingTickets"))
-                .param("minShare", BigDecimal.valueOf(context.number("minShare")))
                 .query((rs, n) -> {
                     long tickets = rs.getLong("tickets");
                     long trainingTickets = rs.getLong("training_tickets");
+                    Recurrence recurrence = new Recurrence(trainingTickets, tickets * rs.getDouble("tenant_share"));
+                    if (!recurrence.clearlyAbove(minTrainingTickets, minRatio, maxPValue)) {
+                        return null;
+                    }
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("level", "contact");
                     row.put("contact", rs.getString("contact"));
@@ -111,10 +121,13 @@ class ClientTrainingNeeds implements Kpi {
                     row.put("trainingTickets", trainingTickets);
                     row.put("tickets", tickets);
                     row.put("share", BigDecimal.valueOf(trainingTickets).divide(BigDecimal.valueOf(tickets), 4, RoundingMode.HALF_UP));
+                    row.put("expectedTrainingTickets", Recurrence.round4(recurrence.expected()));
+                    row.put("ratio", Recurrence.round4(recurrence.ratio()));
+                    row.put("pValue", Recurrence.roundP(recurrence.pValue()));
                     java.sql.Array topics = rs.getArray("top_topics");
                     row.put("topTopics", topics == null ? List.of() : List.of((String[]) topics.getArray()));
                     return row;
-                }).list();
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
         List<Map<String, Object>> clientRates = context.jdbc().sql(windowTickets + """
                 , clients AS (
                     SELECT company_id, count(DISTINCT contact_id) AS active_contacts,
@@ -126,7 +139,8 @@ class ClientTrainingNeeds implements Kpi {
                     FROM clients WHERE active_contacts > 0),
                 median AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY per_contact) AS value, count(*) AS clients FROM rates)
                 SELECT r.company_id, coalesce(c.name, 'Company ' || r.company_id) AS client, c.identifier,
-                       r.active_contacts, r.training_tickets, r.per_contact, m.value AS median, m.clients
+                       r.active_contacts, r.training_tickets, r.per_contact, m.value AS median, m.clients,
+                       (SELECT count(*) FILTER (WHERE is_training)::float8 / count(*) FROM window_tickets) AS tenant_share
                 FROM rates r CROSS JOIN median m
                 LEFT JOIN cw_companies c ON c.id = r.company_id
                 ORDER BY r.per_contact DESC, client, r.company_id
@@ -144,9 +158,9 @@ class ClientTrainingNeeds implements Kpi {
                     row.put("perContact", rs.getBigDecimal("per_contact"));
                     row.put("median", rs.getDouble("median"));
                     row.put("clients", rs.getLong("clients"));
+                    row.put("tenantShare", rs.getDouble("tenant_share"));
                     return row;
                 }).list();
-        double minRatio = context.number("minRatio");
         int minSample = context.integer("minSample");
         double median = clientRates.isEmpty() ? Double.NaN : (double) clientRates.get(0).get("median");
         List<Map<String, Object>> clients = new ArrayList<>();
@@ -179,6 +193,7 @@ class ClientTrainingNeeds implements Kpi {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("flaggedContacts", contacts.size());
         summary.put("flaggedClients", clients.size());
+        summary.put("tenantTrainingShare", clientRates.isEmpty() ? null : round((double) clientRates.get(0).get("tenantShare")));
         summary.put("clientsWithActiveContacts", clientRates.size());
         summary.put("tenantMedianPerContact", clientRates.isEmpty() ? null : round(median));
         summary.put("clientsAboveRatioUnderMinSample", belowMinSample);
