@@ -136,7 +136,7 @@ class DemoWorldHeadlinesIntegrationTests {
     private JsonNode compute(String slug) {
         long started = System.nanoTime();
         var response = http.send(http.request("/compute/kpi/" + slug, "Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(3))
+                .timeout(Duration.ofMinutes(10))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"asOf\":\"" + SyncedWorld.END_DATE + "\"}")).build());
         System.out.println(slug + " computed in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
