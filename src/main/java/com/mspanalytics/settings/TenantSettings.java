@@ -44,12 +44,15 @@ public record TenantSettings(
         @Size(max = 10) Map<@Pattern(regexp = "critical|high|medium|low|informational") String, @Valid SlaTarget> slaTargets,
         @Schema(description = "Issue category -> estimated hours of a fix project (default 40)")
         @Size(max = 500) Map<@NotBlank String, @DecimalMin("1") BigDecimal> projectEffortHours,
+        @Schema(description = "Issue category (domain, or domain/subType/item) -> share of its tickets that the offering "
+                + "or fix project is expected to remove, 0-1 (unmapped: 0.25)")
+        @Size(max = 500) Map<@NotBlank String, @DecimalMin("0") @DecimalMax("1") BigDecimal> expectedReductions,
         @Schema(description = "Member identifier -> daily capacity in hours (default 8)")
         @Size(max = 1000) Map<@NotBlank String, @DecimalMin("0") @DecimalMax("24") BigDecimal> dailyCapacityHours,
         @Valid DigestSchedule digest) {
 
     public static final TenantSettings DEFAULTS = new TenantSettings(null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+            null, null, null, null, null, null);
 
     public TenantSettings {
         hourlyRate = hourlyRate != null ? hourlyRate : new BigDecimal("150.00");
@@ -68,6 +71,7 @@ public record TenantSettings(
                 "medium", new SlaTarget(4 * 60, 72 * 60),
                 "low", new SlaTarget(24 * 60, 7 * 24 * 60));
         projectEffortHours = projectEffortHours != null ? projectEffortHours : Map.of();
+        expectedReductions = expectedReductions != null ? expectedReductions : defaultReductions();
         dailyCapacityHours = dailyCapacityHours != null ? dailyCapacityHours : Map.of();
         digest = digest != null ? digest : new DigestSchedule(null, null, null);
     }
@@ -85,6 +89,29 @@ public record TenantSettings(
         offerings.put("Phishing", "Security awareness training and phishing simulation");
         offerings.put("Printer", "Managed print service");
         return offerings;
+    }
+
+    /**
+     * What an offering or project removes, by what it fixes: a hardware refresh or monitored backups remove most
+     * of their tickets, a managed print or network upgrade well over half, training only a fraction of how-to
+     * questions (people still ask). Keys match like {@link #categoryOfferings}, most specific first.
+     */
+    private static Map<String, BigDecimal> defaultReductions() {
+        Map<String, BigDecimal> reductions = new LinkedHashMap<>();
+        reductions.put("Hardware", new BigDecimal("0.8"));
+        reductions.put("Laptop", new BigDecimal("0.8"));
+        reductions.put("Backup", new BigDecimal("0.8"));
+        reductions.put("Printer", new BigDecimal("0.7"));
+        reductions.put("Spam", new BigDecimal("0.7"));
+        reductions.put("Email", new BigDecimal("0.5"));
+        reductions.put("Network", new BigDecimal("0.6"));
+        reductions.put("Wi-Fi", new BigDecimal("0.6"));
+        reductions.put("Password Reset", new BigDecimal("0.5"));
+        reductions.put("Security", new BigDecimal("0.4"));
+        reductions.put("Phishing", new BigDecimal("0.5"));
+        reductions.put("How To", new BigDecimal("0.3"));
+        reductions.put("Training", new BigDecimal("0.3"));
+        return reductions;
     }
 
     private static Map<String, CoverageRule> defaultCoverage() {

@@ -63,6 +63,6 @@ class ModuleBoundariesTests {
                 .should().notBePublic().check(PRODUCT);
         classes().that().resideInAPackage("com.mspanalytics.kpi.calculators").and().arePublic()
                 .and().areTopLevelClasses()
-                .should().implement(KpiBody.class).check(PRODUCT);
+                .should().implement(KpiBody.class).orShould().beRecords().check(PRODUCT);
     }
 }

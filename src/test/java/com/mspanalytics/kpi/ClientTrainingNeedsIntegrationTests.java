@@ -27,16 +27,19 @@ class ClientTrainingNeedsIntegrationTests extends KpiIntegrationTest {
      * In the window:
      * <ul>
      * <li>Acme: Pat Jones 6 tickets, 5 training (How To/Outlook/Rules ×2, How To/Teams/Meetings, item
-     * "Password Reset", type "Access Request") + 1 laptop: share 5/6 = 0.8333, flagged; one more how-to
-     * on 2026-08-22 is outside. Sam Lee 10 tickets, 3 how-to: share exactly 0.3, flagged. Kim Ito 12
-     * tickets, 3 how-to: share 0.25, not flagged. Lou Ray 1 ticket, a how-to: 1 &lt; 3, not flagged.
+     * "Password Reset", type "Access Request") + 1 laptop: share 5/6 = 0.8333; one more how-to on 2026-08-22
+     * is outside. Sam Lee 10 tickets, 3 how-to. Kim Ito 12 tickets, 3 how-to. Lou Ray 1 ticket, a how-to.
      * Acme: 12 training tickets / 4 active contacts = 3.0.</li>
-     * <li>Beta: 2 contacts, 1 training ticket: 0.5. Gamma: 1 contact, none: 0. Delta: 2 contacts, 1: 0.5.
-     * Echo: 1 contact with 2 how-tos: 2.0 (ratio 4, but 2 &lt; minSample 5).</li>
+     * <li>Beta: 2 contacts, 1 training ticket: 0.5. Gamma: 1 contact (40 mailbox tickets), none: 0. Delta:
+     * 2 contacts, 1: 0.5. Echo: 1 contact with 2 how-tos: 2.0 (ratio 4, but 2 &lt; minSample 5).</li>
+     * <li>The tenant: 77 tickets, 16 training: share 16/77 = 0.2078. Pat: expected 6 × 16/77 = 1.2468, ratio
+     * 4.0104, P(X ≥ 5 | 1.2468) = 0.00902999 &lt; 0.01: flagged. Sam: 3 against 2.0779 (ratio 1.44), Kim 3
+     * against 2.4935: what the tenant's share predicts, not flagged (a fixed 30 % share flagged Sam). Lou: 1 &lt; 3.</li>
      * <li>Median of 0, 0.5, 0.5, 2, 3 = 0.5; Acme's ratio 3 / 0.5 = 6: flagged.</li>
      * </ul>
-     * Early 2025 (the zero-median case): Hut and Ivy with one non-training ticket each, Jet's Jo Park
-     * with 5 how-tos: median of 0, 0, 5 = 0.
+     * Early 2025 (the zero-median case): Hut with 15 mailbox tickets and Ivy with one network ticket, Jet's
+     * Jo Park with 5 how-tos: 21 tickets, share 5/21; Jo expected 5 × 5/21 = 1.1905, ratio 4.2, P(X ≥ 5) =
+     * 0.00750069: flagged; median of 0, 0, 5 = 0.
      */
     @BeforeEach
     void dataset() {
@@ -64,14 +67,17 @@ class ClientTrainingNeedsIntegrationTests extends KpiIntegrationTest {
         ticket(data, beta, cy, IN_WINDOW, "Training", null, null);
         ticket(data, beta, cy, IN_WINDOW, "Email", "Mailbox", "Full");
         long gamma = data.company("GAMMA", "Gamma Health");
-        repeat(data, gamma, data.contact(gamma, "Di", "Wu"), 3, "Email", "Mailbox", "Full");
+        repeat(data, gamma, data.contact(gamma, "Di", "Wu"), 40, "Email", "Mailbox", "Full");
         long delta = data.company("DELTA", "Delta Law");
         ticket(data, delta, data.contact(delta, "Ed", "Fox"), IN_WINDOW, "Email", "User Error", null);
         ticket(data, delta, data.contact(delta, "Flo", "Orr"), IN_WINDOW, "Email", "Mailbox", "Full");
         long echo = data.company("ECHO", "Echo Farms");
         repeat(data, echo, data.contact(echo, "Gus", "Kay"), 2, "How To", "Outlook", "Rules");
         long hut = data.company("HUT", "Hut Cafe");
-        ticket(data, hut, data.contact(hut, "Hal", "Moe"), EARLY_2025, "Email", "Mailbox", "Full");
+        long hal = data.contact(hut, "Hal", "Moe");
+        for (int i = 0; i < 15; i++) {
+            ticket(data, hut, hal, EARLY_2025, "Email", "Mailbox", "Full");
+        }
         long ivy = data.company("IVY", "Ivy School");
         ticket(data, ivy, data.contact(ivy, "Ida", "Poe"), EARLY_2025, "Network", "VPN", "Cannot Connect");
         long jet = data.company("JET", "Jet Air");
@@ -92,12 +98,12 @@ class ClientTrainingNeedsIntegrationTests extends KpiIntegrationTest {
     }
 
     @Test
-    void flagsContactsByCountAndShareAndClientsByRatioToTheMedian() {
+    void flagsContactsAboveTheTenantsTrainingShareAndClientsByRatioToTheMedian() {
         JsonNode result = compute(KPI, "{\"asOf\":\"" + AS_OF + "\"}");
 
         assertThat(result.path("window").path("from").asString()).isEqualTo("2026-08-23");
         JsonNode rows = result.path("rows");
-        assertThat(rows.size()).as(rows.toString()).isEqualTo(3);
+        assertThat(rows.size()).as(rows.toString()).isEqualTo(2);
         JsonNode pat = rows.get(0);
         assertThat(pat.path("level").asString()).isEqualTo("contact");
         assertThat(pat.path("contact").asString()).isEqualTo("Pat Jones");
@@ -105,14 +111,12 @@ class ClientTrainingNeedsIntegrationTests extends KpiIntegrationTest {
         assertThat(pat.path("trainingTickets").asInt()).isEqualTo(5);
         assertThat(pat.path("tickets").asInt()).isEqualTo(6);
         assertThat(pat.path("share").decimalValue()).isEqualByComparingTo("0.8333");
+        assertThat(pat.path("expectedTrainingTickets").decimalValue()).isEqualByComparingTo("1.2468");
+        assertThat(pat.path("ratio").decimalValue()).isEqualByComparingTo("4.0104");
+        assertThat(pat.path("pValue").decimalValue()).isEqualByComparingTo("0.00902999");
         assertThat(pat.path("topTopics").valueStream().map(JsonNode::asString))
                 .containsExactly("How To/Outlook/Rules", "Access Request/Shared Drive", "How To/Teams/Meetings");
-        JsonNode sam = rows.get(1);
-        assertThat(sam.path("contact").asString()).isEqualTo("Sam Lee");
-        assertThat(sam.path("trainingTickets").asInt()).isEqualTo(3);
-        assertThat(sam.path("share").decimalValue()).isEqualByComparingTo("0.3");
-        assertThat(sam.path("topTopics").valueStream().map(JsonNode::asString)).containsExactly("How To/Excel/Formulas");
-        JsonNode acme = rows.get(2);
+        JsonNode acme = rows.get(1);
         assertThat(acme.path("level").asString()).isEqualTo("client");
         assertThat(acme.path("clientIdentifier").asString()).isEqualTo("ACME");
         assertThat(acme.path("trainingTickets").asInt()).isEqualTo(12);
@@ -121,21 +125,31 @@ class ClientTrainingNeedsIntegrationTests extends KpiIntegrationTest {
         assertThat(acme.path("tenantMedian").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(acme.path("ratio").decimalValue()).isEqualByComparingTo("6");
         JsonNode summary = result.path("summary");
-        assertThat(summary.path("flaggedContacts").asInt()).isEqualTo(2);
+        assertThat(summary.path("flaggedContacts").asInt()).isEqualTo(1);
         assertThat(summary.path("flaggedClients").asInt()).isEqualTo(1);
+        assertThat(summary.path("tenantTrainingShare").decimalValue()).isEqualByComparingTo("0.2078");
         assertThat(summary.path("clientsWithActiveContacts").asInt()).isEqualTo(5);
         assertThat(summary.path("tenantMedianPerContact").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(summary.path("clientsAboveRatioUnderMinSample").asInt()).isEqualTo(1);
+    }
+
+    /** A looser contact test from the request: ratio 1.4 and p 0.5 let Sam (ratio 1.44, P(X ≥ 3 | 2.078) = 0.34) flag too. */
+    @Test
+    void aLooserContactTestFromTheRequestFlagsSamToo() {
+        JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minRatio\":1.4,\"maxPValue\":0.5}}").path("rows");
+
+        assertThat(rows.valueStream().filter(r -> r.path("level").asString().equals("contact"))
+                .map(r -> r.path("contact").asString())).containsExactly("Pat Jones", "Sam Lee");
     }
 
     @Test
     void aSmallerMinSampleLetsTheSmallClientFlagToo() {
         JsonNode rows = compute(KPI, "{\"asOf\":\"" + AS_OF + "\",\"params\":{\"minSample\":2}}").path("rows");
 
-        assertThat(rows.size()).isEqualTo(4);
-        assertThat(rows.get(3).path("clientIdentifier").asString()).isEqualTo("ECHO");
-        assertThat(rows.get(3).path("perContact").decimalValue()).isEqualByComparingTo("2");
-        assertThat(rows.get(3).path("ratio").decimalValue()).isEqualByComparingTo("4");
+        assertThat(rows.size()).isEqualTo(3);
+        assertThat(rows.get(2).path("clientIdentifier").asString()).isEqualTo("ECHO");
+        assertThat(rows.get(2).path("perContact").decimalValue()).isEqualByComparingTo("2");
+        assertThat(rows.get(2).path("ratio").decimalValue()).isEqualByComparingTo("4");
     }
 
     @Test

@@ -66,7 +66,11 @@ class ClientTrainingNeedsPlantedIntegrationTests extends KpiPlantedTest {
         }
     }
 
-    /** The KPI's default rules recomputed over the generated tickets of the 90 days to END_DATE. */
+    /**
+     * The KPI's default rules recomputed over the generated tickets of the 90 days to END_DATE: a contact with at
+     * least 3 training tickets, twice what the tenant's training share predicts for its tickets, Poisson tail
+     * under 0.01; a client at twice the median training tickets per active contact with at least 5.
+     */
     private static List<String> flagsInTheRecords() {
         WorldSpec spec = new WorldSpec(SyncedWorld.SEED, WorldSize.TINY, SyncedWorld.END_DATE);
         LocalDate from = SyncedWorld.END_DATE.minusDays(89);
@@ -97,8 +101,11 @@ class ClientTrainingNeedsPlantedIntegrationTests extends KpiPlantedTest {
         int mid = rates.size() / 2;
         double median = rates.size() % 2 == 1 ? rates.get(mid) : (rates.get(mid - 1) + rates.get(mid)) / 2;
         List<String> flags = new ArrayList<>();
+        int all = byContact.values().stream().mapToInt(c -> c[0]).sum();
+        int trainingAll = byContact.values().stream().mapToInt(c -> c[1]).sum();
         byContact.forEach((key, counts) -> {
-            if (counts[1] >= 3 && counts[1] >= 0.3 * counts[0]) {
+            double expected = counts[0] * (double) trainingAll / all;
+            if (counts[1] >= 3 && counts[1] >= 2 * expected && upperTail(counts[1], expected) < 0.01) {
                 flags.add("contact|" + key);
             }
         });
@@ -109,6 +116,20 @@ class ClientTrainingNeedsPlantedIntegrationTests extends KpiPlantedTest {
             }
         });
         return flags;
+    }
+
+    /** P(X >= k) for X ~ Poisson(mean), summed term by term from k upwards. */
+    private static double upperTail(int k, double mean) {
+        double logTerm = -mean + k * Math.log(mean);
+        for (int i = 2; i <= k; i++) {
+            logTerm -= Math.log(i);
+        }
+        double term = Math.exp(logTerm), sum = 0;
+        for (int j = k; term > 1e-300 && j < k + 10_000; j++) {
+            sum += term;
+            term *= mean / (j + 1);
+        }
+        return sum;
     }
 
     private static JsonNode find(JsonNode result, String level, PlantedFact fact) {

@@ -43,6 +43,25 @@ class TenantSettingsIntegrationTests {
         assertThat(settings.path("slaTargets").path("critical").path("acknowledgeMinutes").asInt()).isEqualTo(15);
         assertThat(settings.path("slaTargets").path("low").path("resolveMinutes").asInt()).isEqualTo(7 * 24 * 60);
         assertThat(settings.path("trainingCategories").toString()).contains("Password Reset");
+        assertThat(settings.path("expectedReductions").path("Hardware").decimalValue()).isEqualByComparingTo("0.8");
+        assertThat(settings.path("expectedReductions").path("How To").decimalValue()).isEqualByComparingTo("0.3");
+    }
+
+    @Test
+    void expectedReductionsAreStoredAndMustBeFractions() {
+        assertThat(put("{\"expectedReductions\":{\"Printer\":0.9}}").statusCode()).isEqualTo(200);
+        JsonNode stored = Json.parse(admin.get("/settings").body());
+        assertThat(stored.path("expectedReductions").size()).isEqualTo(1); // the tenant's map replaces the defaults
+        assertThat(stored.path("expectedReductions").path("Printer").decimalValue()).isEqualByComparingTo("0.9");
+
+        JsonNode problem = Json.parse(put("{\"expectedReductions\":{\"Printer\":1.5,\"Email\":-0.1}}").body());
+
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("errors").valueStream().map(e -> e.path("field").asString()))
+                .anySatisfy(field -> assertThat(field).startsWith("expectedReductions[Printer]"))
+                .anySatisfy(field -> assertThat(field).startsWith("expectedReductions[Email]"));
+        assertThat(Json.parse(admin.get("/settings").body()).path("expectedReductions").path("Printer").decimalValue())
+                .isEqualByComparingTo("0.9");
     }
 
     @Test

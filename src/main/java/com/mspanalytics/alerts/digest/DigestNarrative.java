@@ -8,7 +8,6 @@ import com.mspanalytics.tenant.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,36 +52,58 @@ class DigestNarrative {
 
     /** The digest's figures in the shape of a KPI result, the one thing the LLM feature summarises. */
     private KpiResult asResult(WeeklyDigest d) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("hours", Map.of("total", d.hours().totalText(), "billable", d.hours().billableText(),
-                "billableShare", d.hours().shareText(),
-                "topClients", d.hours().byClient().stream().limit(WeeklyDigests.TOP)
-                        .map(c -> Map.of("client", c.client(), "hours", c.hoursText())).toList()));
-        summary.put("workOutsideAgreements", Map.of("recoverableUnbilled", d.recovery().totalText(),
-                "unbilledHours", d.recovery().hoursText(), "billedOutsideAgreements", d.recovery().billedText(),
-                "billedOutsideHours", d.recovery().billedHoursText(), "clients", d.recovery().clients().stream()
-                        .map(c -> Map.of("client", c.client(), "unbilledHours", c.hoursText(), "recoverable",
-                                c.amountText(), "billedOutsideHours", c.billedHoursText()))
-                        .toList()));
-        summary.put("topSalesOpportunities90Days", d.opportunities().stream()
-                .map(o -> Map.of("client", o.client(), "issue", o.category(), "tickets", o.tickets(),
-                        "hours", o.hoursText(), "offer", o.offering())).toList());
-        summary.put("techs", d.techs().stream()
-                .map(t -> Map.of("tech", t.name(), "closed", t.closed(), "medianResolutionHours", t.resolutionText(),
-                        "utilization", t.utilizationText())).toList());
-        summary.put("soc", Map.of("events", d.soc().events(), "slaBreaches", d.soc().breaches()));
-        summary.put("openAnomalies", d.openAnomalyCount());
+        Figures figures = new Figures(
+                new Figures.Hours(d.hours().totalText(), d.hours().billableText(), d.hours().shareText(),
+                        d.hours().byClient().stream().limit(WeeklyDigests.TOP)
+                                .map(c -> new Figures.ClientHours(c.client(), c.hoursText())).toList()),
+                new Figures.OutsideAgreements(d.recovery().totalText(), d.recovery().hoursText(),
+                        d.recovery().billedText(), d.recovery().billedHoursText(), d.recovery().clients().stream()
+                                .map(c -> new Figures.ClientRecovery(c.client(), c.hoursText(), c.amountText(),
+                                        c.billedHoursText()))
+                                .toList()),
+                d.opportunities().stream().map(o -> new Figures.Opportunity(o.client(), o.category(), o.tickets(),
+                        o.hoursText(), o.offering())).toList(),
+                d.techs().stream().map(t -> new Figures.Tech(t.name(), t.closed(), t.resolutionText(),
+                        t.utilizationText())).toList(),
+                new Figures.Soc(d.soc().events(), d.soc().breaches()), d.openAnomalyCount());
         return new KpiResult(UUID.randomUUID(), "weekly-digest", TenantContext.require().toString(),
                 new KpiResult.Window(d.week().monday(), d.week().sunday(), d.week().sunday(), d.timeZone()), Map.of(),
-                Instant.now(clock), new Figures(summary));
+                Instant.now(clock), new Brief(figures));
     }
 
-    /** The digest's figures as the body of a result. */
-    private record Figures(Map<String, Object> summary) implements KpiBody {
+    /** The digest's figures as the body of a result: the summary, no rows. */
+    private record Brief(Figures summary) implements KpiBody {
 
         @Override
         public List<?> rows() {
             return List.of();
+        }
+    }
+
+    /** What the LLM reads of a digest: its figures as the e-mail prints them. */
+    record Figures(Hours hours, OutsideAgreements workOutsideAgreements, List<Opportunity> topSalesOpportunities90Days,
+            List<Tech> techs, Soc soc, long openAnomalies) {
+
+        record Hours(String total, String billable, String billableShare, List<ClientHours> topClients) {
+        }
+
+        record ClientHours(String client, String hours) {
+        }
+
+        record OutsideAgreements(String recoverableUnbilled, String unbilledHours, String billedOutsideAgreements,
+                String billedOutsideHours, List<ClientRecovery> clients) {
+        }
+
+        record ClientRecovery(String client, String unbilledHours, String recoverable, String billedOutsideHours) {
+        }
+
+        record Opportunity(String client, String issue, long tickets, String hours, String offer) {
+        }
+
+        record Tech(String tech, long closed, String medianResolutionHours, String utilization) {
+        }
+
+        record Soc(long events, long slaBreaches) {
         }
     }
 

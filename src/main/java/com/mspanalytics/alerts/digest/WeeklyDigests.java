@@ -8,6 +8,7 @@ import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
 import com.mspanalytics.kpi.SeriesAnomaly;
 import com.mspanalytics.kpi.calculators.AgreementMismatchResult;
+import com.mspanalytics.kpi.calculators.SalesOpportunitiesResult;
 import com.mspanalytics.kpi.calculators.SocMetricsResult;
 import com.mspanalytics.kpi.calculators.TechEfficiencyResult;
 import com.mspanalytics.kpi.calculators.TimeConsumptionResult;
@@ -100,10 +101,8 @@ class WeeklyDigests {
     }
 
     private static List<WeeklyDigest.Opportunity> opportunities(KpiResult result) {
-        return rows(result.rows()).stream().limit(3)
-                .map(row -> new WeeklyDigest.Opportunity((String) row.get("client"), (String) row.get("category"),
-                        ((Number) row.get("ticketCount")).longValue(), decimal(row.get("hours")),
-                        (String) row.get("offering")))
+        return result.body(SalesOpportunitiesResult.class).rows().stream().limit(3)
+                .map(o -> new WeeklyDigest.Opportunity(o.client(), o.category(), o.ticketCount(), o.hours(), o.offering()))
                 .toList();
     }
 
@@ -132,16 +131,6 @@ class WeeklyDigests {
         String figures = a.details() instanceof SeriesAnomaly d ? ": " + Figures.of(d.current()) + " vs baseline "
                 + Figures.of(d.baselineMean()) + (d.z() == null ? "" : " (z " + Figures.of(d.z()) + ")") : "";
         return a.kpi() + " · " + a.dimension() + " " + a.key() + " · " + a.period() + figures;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(@Nullable Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> rows(@Nullable Object value) {
-        return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
     private static @Nullable BigDecimal decimal(@Nullable Object value) {

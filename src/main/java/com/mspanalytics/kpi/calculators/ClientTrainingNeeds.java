@@ -19,9 +19,13 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Per contact: {@code tickets} (all the contact's tickets), {@code trainingTickets},
  * {@code share = trainingTickets / tickets}, and the top 3 topics (issue categories of the training
- * tickets, most frequent first, ties by name). Flagged when {@code trainingTickets >= minTrainingTickets}
- * (default 3) and {@code share >= minShare} (default 0.3); the ticket threshold is the contact's
- * sample rule.</li>
+ * tickets, most frequent first, ties by name). A fixed share flags a large part of any user base (password
+ * resets and how-tos are a fifth of a typical MSP's tickets), so the contact is judged against the
+ * tenant's own training share: {@code expectedTrainingTickets = tickets × tenantTrainingShare} (training
+ * tickets over all tickets of the window). Flagged when {@code trainingTickets >= minTrainingTickets}
+ * (default 3), {@code ratio = trainingTickets / expected >= minRatio} (2) and the Poisson tail
+ * {@code P(X >= trainingTickets)} under the expectation is below {@code maxPValue} (0.01), see
+ * {@link Recurrence}.</li>
  * <li>Per client: {@code activeContacts} = distinct contacts who raised any ticket in the window,
  * {@code perContact = trainingTickets / activeContacts}, against the tenant median of
  * {@code perContact} over clients with at least one active contact (clients with none are left out;
@@ -36,7 +40,7 @@ import org.springframework.stereotype.Component;
  * (by ratio), each with {@code level} "contact" or "client". Shares and rates keep 4 decimals.
  */
 @Component
-class ClientTrainingNeeds implements Kpi<UntypedResult> {
+class ClientTrainingNeeds implements Kpi<ClientTrainingNeedsResult> {
 
     @Override
     public String slug() {
@@ -52,24 +56,27 @@ class ClientTrainingNeeds implements Kpi<UntypedResult> {
     public Map<String, Object> defaultParams(KpiContext.Settings settings) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("minTrainingTickets", 3);
-        params.put("minShare", 0.3);
         params.put("minRatio", 2.0);
+        params.put("maxPValue", 0.01);
         params.put("minSample", settings.tenant().minSample());
         return params;
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<ClientTrainingNeedsResult> resultType() {
+        return ClientTrainingNeedsResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
+    public KpiOutput<ClientTrainingNeedsResult> compute(KpiContext context) {
         List<String> training = new ArrayList<>(context.settings().tenant().trainingCategories().stream()
                 .map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList());
         if (training.isEmpty()) {
             training.add("\u001f no training categories"); // IN () is not SQL; this matches nothing
         }
+        int minTrainingTickets = context.integer("minTrainingTickets");
+        double minRatio = context.number("minRatio");
+        double maxPValue = context.number("maxPValue");
         String windowTickets = """
                 WITH window_tickets AS (
                     SELECT t.id, t.company_id, t.contact_id, %s AS topic,
@@ -78,7 +85,7 @@ class ClientTrainingNeeds implements Kpi<UntypedResult> {
                     FROM cw_tickets t
                     WHERE t.deleted_at IS NULL AND t.date_entered >= :start AND t.date_entered < :end)
                 """.formatted(context.categorySql("t"));
-        List<Map<String, Object>> contacts = context.jdbc().sql(windowTickets + """
+        List<ClientTrainingNeedsResult.Contact> contacts = context.jdbc().sql(windowTickets + """
                 , topics AS (
                     SELECT contact_id, topic, count(*) AS n
                     FROM window_tickets WHERE is_training AND contact_id IS NOT NULL
@@ -86,6 +93,7 @@ class ClientTrainingNeeds implements Kpi<UntypedResult> {
                 SELECT w.contact_id, w.company_id, coalesce(c.name, 'Company ' || w.company_id) AS client, c.identifier,
                        coalesce(nullif(concat_ws(' ', ct.first_name, ct.last_name), ''), 'Contact ' || w.contact_id) AS contact,
                        count(*) AS tickets, count(*) FILTER (WHERE w.is_training) AS training_tickets,
+                       (SELECT count(*) FILTER (WHERE is_training)::float8 / count(*) FROM window_tickets) AS tenant_share,
                        (SELECT (array_agg(tp.topic ORDER BY tp.n DESC, tp.topic))[1 : 3] FROM topics tp
                         WHERE tp.contact_id = w.contact_id) AS top_topics
                 FROM window_tickets w
@@ -94,7 +102,6 @@ class ClientTrainingNeeds implements Kpi<UntypedResult> {
                 WHERE w.contact_id IS NOT NULL
                 GROUP BY w.contact_id, w.company_id, c.name, c.identifier, ct.first_name, ct.last_name
                 HAVING count(*) FILTER (WHERE w.is_training) >= :minTrainingTickets
-                   AND count(*) FILTER (WHERE w.is_training) >= :minShare * count(*)
                 ORDER BY count(*) FILTER (WHERE w.is_training) DESC,
                          count(*) FILTER (WHERE w.is_training)::numeric / count(*) DESC, contact, w.contact_id
                 """)
@@ -102,25 +109,23 @@ class ClientTrainingNeeds implements Kpi<UntypedResult> {
                 .param("start", java.sql.Timestamp.from(context.start()))
                 .param("end", java.sql.Timestamp.from(context.end()))
                 .param("minTrainingTickets", context.integer("minTrainingTickets"))
-                .param("minShare", BigDecimal.valueOf(context.number("minShare")))
                 .query((rs, n) -> {
                     long tickets = rs.getLong("tickets");
                     long trainingTickets = rs.getLong("training_tickets");
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("level", "contact");
-                    row.put("contact", rs.getString("contact"));
-                    row.put("contactId", rs.getLong("contact_id"));
-                    row.put("client", rs.getString("client"));
-                    row.put("clientIdentifier", rs.getString("identifier"));
-                    row.put("companyId", rs.getLong("company_id"));
-                    row.put("trainingTickets", trainingTickets);
-                    row.put("tickets", tickets);
-                    row.put("share", BigDecimal.valueOf(trainingTickets).divide(BigDecimal.valueOf(tickets), 4, RoundingMode.HALF_UP));
+                    Recurrence recurrence = new Recurrence(trainingTickets, tickets * rs.getDouble("tenant_share"));
+                    if (!recurrence.clearlyAbove(minTrainingTickets, minRatio, maxPValue)) {
+                        return null;
+                    }
                     java.sql.Array topics = rs.getArray("top_topics");
-                    row.put("topTopics", topics == null ? List.of() : List.of((String[]) topics.getArray()));
-                    return row;
-                }).list();
-        List<Map<String, Object>> clientRates = context.jdbc().sql(windowTickets + """
+                    return new ClientTrainingNeedsResult.Contact(rs.getString("contact"), rs.getLong("contact_id"),
+                            rs.getString("client"), rs.getString("identifier"), rs.getLong("company_id"),
+                            trainingTickets, tickets, BigDecimal.valueOf(trainingTickets)
+                                    .divide(BigDecimal.valueOf(tickets), 4, RoundingMode.HALF_UP),
+                            Statistics.round4(recurrence.expected()), Statistics.round4(recurrence.ratio()),
+                            Statistics.roundP(recurrence.pValue()),
+                            topics == null ? List.of() : List.of((String[]) topics.getArray()));
+                }).list().stream().filter(java.util.Objects::nonNull).toList();
+        List<ClientRate> clientRates = context.jdbc().sql(windowTickets + """
                 , clients AS (
                     SELECT company_id, count(DISTINCT contact_id) AS active_contacts,
                            count(*) FILTER (WHERE is_training) AS training_tickets
@@ -131,7 +136,8 @@ class ClientTrainingNeeds implements Kpi<UntypedResult> {
                     FROM clients WHERE active_contacts > 0),
                 median AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY per_contact) AS value, count(*) AS clients FROM rates)
                 SELECT r.company_id, coalesce(c.name, 'Company ' || r.company_id) AS client, c.identifier,
-                       r.active_contacts, r.training_tickets, r.per_contact, m.value AS median, m.clients
+                       r.active_contacts, r.training_tickets, r.per_contact, m.value AS median, m.clients,
+                       (SELECT count(*) FILTER (WHERE is_training)::float8 / count(*) FROM window_tickets) AS tenant_share
                 FROM rates r CROSS JOIN median m
                 LEFT JOIN cw_companies c ON c.id = r.company_id
                 ORDER BY r.per_contact DESC, client, r.company_id
@@ -139,56 +145,40 @@ class ClientTrainingNeeds implements Kpi<UntypedResult> {
                 .param("training", training)
                 .param("start", java.sql.Timestamp.from(context.start()))
                 .param("end", java.sql.Timestamp.from(context.end()))
-                .query((rs, n) -> {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("companyId", rs.getLong("company_id"));
-                    row.put("client", rs.getString("client"));
-                    row.put("clientIdentifier", rs.getString("identifier"));
-                    row.put("activeContacts", rs.getLong("active_contacts"));
-                    row.put("trainingTickets", rs.getLong("training_tickets"));
-                    row.put("perContact", rs.getBigDecimal("per_contact"));
-                    row.put("median", rs.getDouble("median"));
-                    row.put("clients", rs.getLong("clients"));
-                    return row;
-                }).list();
-        double minRatio = context.number("minRatio");
+                .query((rs, n) -> new ClientRate(rs.getLong("company_id"), rs.getString("client"),
+                        rs.getString("identifier"), rs.getLong("active_contacts"), rs.getLong("training_tickets"),
+                        rs.getBigDecimal("per_contact").doubleValue(), rs.getDouble("median"),
+                        rs.getDouble("tenant_share")))
+                .list();
         int minSample = context.integer("minSample");
-        double median = clientRates.isEmpty() ? Double.NaN : (double) clientRates.get(0).get("median");
-        List<Map<String, Object>> clients = new ArrayList<>();
+        double median = clientRates.isEmpty() ? Double.NaN : clientRates.get(0).median();
+        List<ClientTrainingNeedsResult.Client> clients = new ArrayList<>();
         long belowMinSample = 0;
-        for (Map<String, Object> rate : clientRates) {
-            double perContact = ((BigDecimal) rate.get("perContact")).doubleValue();
-            Double ratio = median > 0 ? perContact / median : null;
-            boolean above = ratio != null ? ratio >= minRatio : perContact > 0;
+        for (ClientRate rate : clientRates) {
+            Double ratio = median > 0 ? rate.perContact() / median : null;
+            boolean above = ratio != null ? ratio >= minRatio : rate.perContact() > 0;
             if (!above) {
                 continue;
             }
-            if ((long) rate.get("trainingTickets") < minSample) {
+            if (rate.trainingTickets() < minSample) {
                 belowMinSample++;
                 continue;
             }
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("level", "client");
-            row.put("client", rate.get("client"));
-            row.put("clientIdentifier", rate.get("clientIdentifier"));
-            row.put("companyId", rate.get("companyId"));
-            row.put("trainingTickets", rate.get("trainingTickets"));
-            row.put("activeContacts", rate.get("activeContacts"));
-            row.put("perContact", round(perContact));
-            row.put("tenantMedian", round(median));
-            row.put("ratio", ratio == null ? null : round(ratio));
-            clients.add(row);
+            clients.add(new ClientTrainingNeedsResult.Client(rate.client(), rate.clientIdentifier(), rate.companyId(),
+                    rate.trainingTickets(), rate.activeContacts(), round(rate.perContact()), round(median),
+                    ratio == null ? null : round(ratio)));
         }
-        List<Map<String, Object>> rows = new ArrayList<>(contacts);
+        List<ClientTrainingNeedsResult.Flagged> rows = new ArrayList<>(contacts);
         rows.addAll(clients);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("flaggedContacts", contacts.size());
-        summary.put("flaggedClients", clients.size());
-        summary.put("clientsWithActiveContacts", clientRates.size());
-        summary.put("tenantMedianPerContact", clientRates.isEmpty() ? null : round(median));
-        summary.put("clientsAboveRatioUnderMinSample", belowMinSample);
-        summary.put("trainingCategories", context.settings().tenant().trainingCategories());
-        return KpiOutput.of(new UntypedResult(summary, rows));
+        return KpiOutput.of(new ClientTrainingNeedsResult(new ClientTrainingNeedsResult.Summary(contacts.size(),
+                clients.size(), clientRates.isEmpty() ? null : round(clientRates.get(0).tenantShare()),
+                clientRates.size(), clientRates.isEmpty() ? null : round(median), belowMinSample,
+                context.settings().tenant().trainingCategories()), rows));
+    }
+
+    /** A client's training tickets per active contact, with the tenant's median over clients and training share. */
+    private record ClientRate(long companyId, String client, String clientIdentifier, long activeContacts,
+            long trainingTickets, double perContact, double median, double tenantShare) {
     }
 
     private static BigDecimal round(double value) {

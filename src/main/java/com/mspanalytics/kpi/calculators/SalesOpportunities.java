@@ -3,24 +3,39 @@ package com.mspanalytics.kpi.calculators;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * KPI 01: clients who keep hitting the same problem that a product or project would remove.
+ * KPI 01: clients who keep hitting the same problem, clearly more than their size explains, that a
+ * product or project would remove.
  *
- * <p>Tickets entered in the window, grouped by (client, issue category); a group with at least
- * {@code minRecurrence} tickets is an opportunity. Hours are the tickets' time entries (all of them,
- * also those logged after the window: the cost of the problem). Ranked by {@code score = tickets ×
- * hours}. The offering comes from the tenant's category map, matched on the whole category, then on
- * its item, subType and domain (case-insensitive); unmapped categories read "Review with client".
+ * <p>Tickets entered in the window, grouped by (client, issue category). A busy client passes any
+ * absolute count in every category, so a pair is judged against what the client's own volume predicts:
+ * {@code expectedTickets = clientTickets × categoryTickets / allTickets} (the client at the tenant's
+ * category mix, all counted in the window). It is an opportunity when {@code ticketCount >=
+ * minRecurrence} (5), {@code ratio = ticketCount / expectedTickets >= minRatio} (2) and the Poisson
+ * tail {@code P(X >= ticketCount)} under {@code expectedTickets} is below {@code maxPValue} (0.01), see
+ * {@link Recurrence}. Hours are the tickets' time entries (all of them, also those logged after the
+ * window: the cost of the problem); {@code costToMsp = hours × hourlyCost}; {@code expectedSaving =
+ * costToMsp × reduction}, the reduction the tenant expects of the offering for that category. Every row
+ * carries those {@code assumptions} (hourlyCost, reduction, projectHours).
+ *
+ * <p>Ranked by the money at stake, {@code expectedSaving} (then costToMsp, client, category); the first
+ * {@code maxRows} (10) are rows, and the summary counts all that qualify ({@code opportunities},
+ * {@code clients}, {@code totalCostToMsp}) and how many are {@code shown} and how many {@code more}.
+ * The offering comes from the tenant's category map, matched on the whole category, then on its item,
+ * subType and domain (case-insensitive); unmapped categories read "Review with client".
  */
 @Component
-class SalesOpportunities implements Kpi<UntypedResult> {
+class SalesOpportunities implements Kpi<SalesOpportunitiesResult> {
 
     static final String UNMAPPED = "Review with client";
 
@@ -36,18 +51,27 @@ class SalesOpportunities implements Kpi<UntypedResult> {
 
     @Override
     public Map<String, Object> defaultParams(KpiContext.Settings settings) {
-        return Map.of("minRecurrence", 5);
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("minRecurrence", 5);
+        params.put("minRatio", 2.0);
+        params.put("maxPValue", 0.01);
+        params.put("maxRows", 10);
+        return params;
     }
 
     @Override
-    public Class<UntypedResult> resultType() {
-        return UntypedResult.class;
+    public Class<SalesOpportunitiesResult> resultType() {
+        return SalesOpportunitiesResult.class;
     }
 
     @Override
-    public KpiOutput<UntypedResult> compute(KpiContext context) {
-        BigDecimal hourlyCost = context.settings().tenant().hourlyCost();
-        List<Map<String, Object>> rows = context.jdbc().sql("""
+    public KpiOutput<SalesOpportunitiesResult> compute(KpiContext context) {
+        TenantSettings tenant = context.settings().tenant();
+        int minRecurrence = context.integer("minRecurrence");
+        double minRatio = context.number("minRatio");
+        double maxPValue = context.number("maxPValue");
+        List<SalesOpportunitiesResult.Opportunity> qualifying = new ArrayList<>();
+        context.jdbc().sql("""
                 WITH window_tickets AS (
                     SELECT t.id, t.summary, t.company_id, %s AS category, %s AS domain,
                            t.subtype_name, t.item_name
@@ -57,48 +81,63 @@ class SalesOpportunities implements Kpi<UntypedResult> {
                     SELECT w.id, coalesce(sum(e.actual_hours), 0) AS hours
                     FROM window_tickets w
                     LEFT JOIN cw_time_entries e ON e.ticket_id = w.id AND e.deleted_at IS NULL
-                    GROUP BY w.id)
-                SELECT w.company_id, coalesce(c.name, 'Company ' || w.company_id) AS client, c.identifier,
-                       w.category, w.domain,
-                       min(w.subtype_name) AS sub_type, min(w.item_name) AS item,
-                       count(*) AS tickets, sum(h.hours) AS hours,
-                       (array_agg(w.id ORDER BY w.id DESC))[1 : 5] AS example_ids,
-                       (array_agg(w.summary ORDER BY w.id DESC))[1 : 5] AS example_summaries
-                FROM window_tickets w
-                JOIN ticket_hours h ON h.id = w.id
-                LEFT JOIN cw_companies c ON c.id = w.company_id
-                GROUP BY w.company_id, c.name, c.identifier, w.category, w.domain
-                HAVING count(*) >= :minRecurrence
-                ORDER BY count(*) * sum(h.hours) DESC, client, w.category
+                    GROUP BY w.id),
+                pairs AS (
+                    SELECT w.company_id, w.category, w.domain,
+                           min(w.subtype_name) AS sub_type, min(w.item_name) AS item,
+                           count(*) AS tickets, sum(h.hours) AS hours,
+                           (array_agg(w.id ORDER BY w.id DESC))[1 : 5] AS example_ids,
+                           (array_agg(w.summary ORDER BY w.id DESC))[1 : 5] AS example_summaries
+                    FROM window_tickets w
+                    JOIN ticket_hours h ON h.id = w.id
+                    GROUP BY w.company_id, w.category, w.domain),
+                exposure AS (
+                    SELECT p.*, sum(p.tickets) OVER (PARTITION BY p.company_id) AS client_tickets,
+                           sum(p.tickets) OVER (PARTITION BY p.category) AS category_tickets,
+                           sum(p.tickets) OVER () AS all_tickets
+                    FROM pairs p)
+                SELECT x.*, coalesce(c.name, 'Company ' || x.company_id) AS client, c.identifier
+                FROM exposure x
+                LEFT JOIN cw_companies c ON c.id = x.company_id
+                WHERE x.tickets >= :minRecurrence
+                ORDER BY client, x.category
                 """.formatted(context.categorySql("t"), context.domainSql("t")))
                 .param("start", java.sql.Timestamp.from(context.start()))
                 .param("end", java.sql.Timestamp.from(context.end()))
-                .param("minRecurrence", context.integer("minRecurrence"))
-                .query((rs, n) -> {
+                .param("minRecurrence", minRecurrence)
+                .query(rs -> {
                     long tickets = rs.getLong("tickets");
+                    Recurrence recurrence = new Recurrence(tickets,
+                            rs.getDouble("client_tickets") * rs.getDouble("category_tickets") / rs.getDouble("all_tickets"));
+                    if (!recurrence.clearlyAbove(minRecurrence, minRatio, maxPValue)) {
+                        return;
+                    }
+                    String category = rs.getString("category");
+                    MoneyAssumptions assumptions = MoneyAssumptions.of(tenant, category, rs.getString("item"),
+                            rs.getString("sub_type"), rs.getString("domain"));
                     BigDecimal hours = rs.getBigDecimal("hours").setScale(2, RoundingMode.HALF_UP);
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("client", rs.getString("client"));
-                    row.put("clientIdentifier", rs.getString("identifier"));
-                    row.put("companyId", rs.getLong("company_id"));
-                    row.put("category", rs.getString("category"));
-                    row.put("ticketCount", tickets);
-                    row.put("hours", hours);
-                    row.put("costToMsp", hours.multiply(hourlyCost).setScale(2, RoundingMode.HALF_UP));
-                    row.put("offering", offering(context.settings().tenant().categoryOfferings(), rs.getString("category"),
-                            rs.getString("item"), rs.getString("sub_type"), rs.getString("domain")));
-                    row.put("score", hours.multiply(BigDecimal.valueOf(tickets)).setScale(2, RoundingMode.HALF_UP));
-                    row.put("exampleTicketIds", List.of((Long[]) rs.getArray("example_ids").getArray()));
-                    row.put("exampleSummaries", List.of((String[]) rs.getArray("example_summaries").getArray()));
-                    return row;
-                }).list();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("opportunities", rows.size());
-        summary.put("clients", rows.stream().map(r -> r.get("companyId")).distinct().count());
-        summary.put("totalCostToMsp", rows.stream().map(r -> (BigDecimal) r.get("costToMsp"))
-                .reduce(BigDecimal.ZERO, BigDecimal::add));
-        summary.put("currency", context.settings().tenant().currency());
-        return KpiOutput.of(new UntypedResult(summary, rows));
+                    BigDecimal cost = hours.multiply(assumptions.hourlyCost()).setScale(2, RoundingMode.HALF_UP);
+                    qualifying.add(new SalesOpportunitiesResult.Opportunity(rs.getString("client"),
+                            rs.getString("identifier"), rs.getLong("company_id"), category, tickets,
+                            Statistics.round4(recurrence.expected()), Statistics.round4(recurrence.ratio()),
+                            Statistics.roundP(recurrence.pValue()), hours, cost,
+                            cost.multiply(assumptions.reduction()).setScale(2, RoundingMode.HALF_UP),
+                            offering(tenant.categoryOfferings(), category, rs.getString("item"),
+                                    rs.getString("sub_type"), rs.getString("domain")),
+                            assumptions, List.of((Long[]) rs.getArray("example_ids").getArray()),
+                            List.of((String[]) rs.getArray("example_summaries").getArray())));
+                });
+        qualifying.sort(Comparator.comparing(SalesOpportunitiesResult.Opportunity::expectedSaving)
+                .thenComparing(SalesOpportunitiesResult.Opportunity::costToMsp).reversed()
+                .thenComparing(SalesOpportunitiesResult.Opportunity::client)
+                .thenComparing(SalesOpportunitiesResult.Opportunity::category));
+        List<SalesOpportunitiesResult.Opportunity> shown = qualifying.stream().limit(context.integer("maxRows")).toList();
+        SalesOpportunitiesResult.Summary summary = new SalesOpportunitiesResult.Summary(qualifying.size(),
+                qualifying.stream().map(SalesOpportunitiesResult.Opportunity::companyId).distinct().count(),
+                Money.sum(qualifying, SalesOpportunitiesResult.Opportunity::costToMsp),
+                Money.sum(qualifying, SalesOpportunitiesResult.Opportunity::expectedSaving), shown.size(),
+                qualifying.size() - shown.size(), tenant.currency(), tenant.hourlyCost());
+        return KpiOutput.of(new SalesOpportunitiesResult(summary, shown));
     }
 
     /** The first of category, item, subType, domain that the map names (case-insensitive). */

@@ -1,7 +1,10 @@
 package com.mspanalytics.kpi.calculators;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * The KPIs' statistics computed in Java, on Apache Commons Math. Means, population standard deviations,
@@ -23,9 +26,25 @@ final class Statistics {
         }
         PoissonDistribution poisson = new PoissonDistribution(null, mean, PoissonDistribution.DEFAULT_EPSILON,
                 PoissonDistribution.DEFAULT_MAX_ITERATIONS);
-        double tail = count >= mean ? 1 - poisson.cumulativeProbability((int) count - 1)
-                : poisson.cumulativeProbability((int) count);
+        double tail = count >= mean ? poissonUpperTail(count, mean) : poisson.cumulativeProbability((int) count);
         return Math.min(1, Math.max(0, tail));
+    }
+
+    /**
+     * {@code P(X >= count)} for X ~ Poisson(mean): the regularized lower gamma {@code P(count, mean)}, accurate far
+     * into the tail where {@code 1 - cdf} cancels to 0. 1 for a count of 0 or less; 0 for a positive count where the
+     * mean is 0.
+     */
+    static double poissonUpperTail(long count, double mean) {
+        if (count <= 0) {
+            return 1;
+        }
+        return mean > 0 ? Gamma.regularizedGammaP(count, mean) : 0;
+    }
+
+    /** 6 significant digits, as p-values (which are small, so 4 decimals would read 0). */
+    static BigDecimal roundP(double value) {
+        return new BigDecimal(value).round(new MathContext(6));
     }
 
     /**
