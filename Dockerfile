@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# Build stage: the Maven wrapper fetches Maven and dependencies; tests run in CI, not here.
+# Build stage: the Maven wrapper fetches Maven and dependencies; tests run in CI, not here. Being Linux, it gets
+# the postgres-linux-* profile of its CPU: the image carries Linux PostgreSQL binaries only.
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/

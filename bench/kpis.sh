@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 CP_FILE=target/bench-classpath.txt
 if [[ "${SKIP_BUILD:-}" != 1 || ! -f $CP_FILE || ! -d target/test-classes ]]; then
   # test-compile: the benchmark lives in src/test (it is not shipped in the jar); the classpath includes test scope.
-  ./mvnw -q -B -o test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+  ./mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 fi
 
 CPUS=${CPUS:-2}

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxOutputTokens {@code max_tokens} of every request: a summary is a few sentences
  * @param maxRows how many of a result's rows (the most actionable first) are sent
  * @param timeout per attempt
- * @param maxRetries SDK retries of 408, 409, 429 and 5xx/529, honouring {@code retry-after}
+ * @param maxRetries retries of 408, 409, 429 and 5xx/529, honouring {@code retry-after}
  * @param prices model id → US dollars per million tokens; a dated id ({@code claude-sonnet-4-5-20250929})
  *        takes the price of its undated prefix
  * @param defaultPrice the price of a model {@code prices} does not list

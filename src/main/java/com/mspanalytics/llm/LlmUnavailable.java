@@ -52,7 +52,7 @@ public class LlmUnavailable extends ErrorResponseException {
                 + account.configuredBy() + " (HTTP " + status + "). Replace it with a valid key.", Map.of(), null);
     }
 
-    /** 429 or 5xx/529 still there after the SDK's retries. */
+    /** 429 or 5xx/529 still there after the retries. */
     static LlmUnavailable busy(int status, Long retryAfterSeconds) {
         String what = status == 429 ? "rate limiting this account" : status == 529 ? "overloaded" : "failing";
         return new LlmUnavailable(status == 429 ? "rate-limited" : "overloaded", "LLM busy", "Claude is " + what

@@ -71,8 +71,8 @@ public class OutboundHttp {
     }
 
     /**
-     * Sends one request as it is and returns the response open, for a library that speaks HTTP itself (the Anthropic
-     * SDK) rather than through {@link #restClient()}. The same rules hold: the URL is checked, the connection goes to
+     * Sends one request as it is and returns the response open, for a client that needs its own timeout (Claude
+     * calls) rather than through {@link #restClient()}. The same rules hold: the URL is checked, the connection goes to
      * a vetted address, redirects are returned and nothing is retried.
      *
      * @param responseTimeout how long to wait for the response and between bytes of it, instead of the connectors'

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * by default so that the simulators on loopback work.
  *
  * <p>Call {@link #check} when a URL is saved, so the tenant hears about it at once. At call time
- * there is nothing to do: clients from {@link OutboundHttp} (Claude's SDK included) check every request
+ * there is nothing to do: clients from {@link OutboundHttp} (Claude's included) check every request
  * and vet the addresses their connections actually use, as do sockets from {@link VettingSocketFactory}
  * (SMTP), which also defeats DNS rebinding (a host that answers with a public address for the check and
  * a private one for the connection).

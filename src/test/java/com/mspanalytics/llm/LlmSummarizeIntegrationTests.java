@@ -36,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /llm/summarize} over real HTTP against the Anthropic simulator (through the official SDK), with usage
+ * {@code POST /llm/summarize} over real HTTP against the Anthropic simulator (through the application's Messages API client), with usage
  * and budgets in real PostgreSQL. Each test has a fresh tenant whose anthropic settings point at a fresh simulator.
  */
 @ExtendWith(OutputCaptureExtension.class)

@@ -139,7 +139,7 @@ class OutboundHttpTests {
         }
     }
 
-    /** {@link OutboundHttp#send}, for libraries with an HTTP client interface of their own (the Anthropic SDK). */
+    /** {@link OutboundHttp#send}, for libraries with an HTTP client interface of their own (the Claude client). */
     @Test
     void sendReturnsRedirectsUnfollowedAndWaitsOnlyItsOwnResponseTimeout() throws IOException {
         try (Clients clients = new Clients(new OutboundUrlPolicy(true, OutboundUrlPolicyTests::resolve))) {

@@ -3,17 +3,10 @@ package com.mspanalytics.simulator.anthropic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.anthropic.client.okhttp.AnthropicOkHttpClient;
-import com.anthropic.errors.InternalServerException;
-import com.anthropic.errors.RateLimitException;
-import com.anthropic.models.messages.Message;
-import com.anthropic.models.messages.MessageCreateParams;
-import com.anthropic.models.messages.TextBlock;
 import com.mspanalytics.simulator.Http;
 import com.mspanalytics.simulator.Simulators;
 import com.mspanalytics.simulator.TestSimulators;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class AnthropicSimulatorTests {
@@ -21,45 +14,51 @@ class AnthropicSimulatorTests {
     static final Simulators SIM = TestSimulators.SHARED;
     static final Map<String, String> SETTINGS = SIM.connectorSettings().get("anthropic");
 
-    static MessageCreateParams params() {
-        return MessageCreateParams.builder().model(SETTINGS.get("model")).maxTokens(256L)
-                .system("You are an MSP analyst.")
-                .addUserMessage("Northwind raised 18 tickets this week against a mean of 6. Summarise for the account manager.")
-                .build();
+    static final String PROMPT = "Northwind raised 18 tickets this week against a mean of 6. Summarise for the account manager.";
+
+    /** What the application's Claude client sends (llm.AnthropicMessages): x-api-key, anthropic-version, JSON body. */
+    static String messagesRequest() {
+        return "{\"model\":\"" + SETTINGS.get("model") + "\",\"max_tokens\":256,\"system\":\"You are an MSP analyst.\","
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}";
     }
 
+    static java.net.http.HttpResponse<String> send(Map<String, String> settings) {
+        return Http.post(settings.get("baseUrl") + "/v1/messages", messagesRequest(), "x-api-key", settings.get("apiKey"),
+                "anthropic-version", "2023-06-01", "content-type", "application/json");
+    }
+
+    // The official SDK's OkHttp client is gone with the SDK: the checks below send the wire format of the
+    // application's own client, and ClaudeTests runs that client itself against this simulator.
     @Test
-    void theOfficialSdkGetsAMessageAndItsUsage() {
-        var client = AnthropicOkHttpClient.builder().baseUrl(SETTINGS.get("baseUrl")).apiKey(SETTINGS.get("apiKey"))
-                .maxRetries(0).build();
-        Message message = client.messages().create(params());
-        String text = message.content().stream().flatMap(b -> b.text().stream()).map(TextBlock::text).collect(Collectors.joining());
+    void theMessagesWireFormatGetsAMessageAndItsUsage() {
+        var response = send(SETTINGS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        var message = Http.json(response);
+        String text = message.get("content").get(0).get("text").asText();
         assertThat(text).startsWith("Summary: Northwind raised 18 tickets this week").contains("18, 6");
-        assertThat(message.usage().inputTokens()).isEqualTo(Tokens.count("You are an MSP analyst.") + 3 + 4
-                + Tokens.count("Northwind raised 18 tickets this week against a mean of 6. Summarise for the account manager."));
-        assertThat(message.usage().outputTokens()).isEqualTo(Tokens.count(text));
-        assertThat(client.messages().create(params()).id()).isEqualTo(message.id());
+        assertThat(message.get("usage").get("input_tokens").asLong()).isEqualTo(Tokens.count("You are an MSP analyst.") + 3 + 4
+                + Tokens.count(PROMPT));
+        assertThat(message.get("usage").get("output_tokens").asLong()).isEqualTo(Tokens.count(text));
+        assertThat(Http.json(send(SETTINGS)).get("id").asText()).isEqualTo(message.get("id").asText());
         var requests = SIM.requests("anthropic");
-        var sdkHeaders = requests.get(requests.size() - 1).headers();
-        // the SDK (3.14.0) sends its key as a Bearer token; either way the log never holds the secret
-        assertThat(sdkHeaders.getOrDefault("x-api-key", sdkHeaders.get("Authorization"))).isEqualTo("****");
-        assertThat(sdkHeaders).containsKey("anthropic-version");
+        var headers = requests.get(requests.size() - 1).headers();
+        assertThat(headers.get("x-api-key")).as("the log never holds the secret").isEqualTo("****");
+        assertThat(headers).containsKey("anthropic-version");
     }
 
     @Test
-    void sdkSurfacesRateLimitsAndOverload() {
+    void rateLimitsAndOverloadHaveTheirStatusAndType() {
         try (var sims = TestSimulators.start()) {
             var settings = sims.connectorSettings().get("anthropic");
-            var client = AnthropicOkHttpClient.builder().baseUrl(settings.get("baseUrl")).apiKey(settings.get("apiKey"))
-                    .maxRetries(0).build();
             sims.faults("anthropic").rateLimitEvery(1, 7);
-            assertThatThrownBy(() -> client.messages().create(params())).isInstanceOf(RateLimitException.class);
+            assertThat(send(settings).statusCode()).isEqualTo(429);
             var limited = Http.post(settings.get("baseUrl") + "/v1/messages", "{}", "x-api-key", settings.get("apiKey"));
             assertThat(limited.headers().firstValue("retry-after")).contains("7");
             assertThat(Http.json(limited).get("error").get("type").asText()).isEqualTo("rate_limit_error");
             sims.faults("anthropic").clear().serverErrorRate(1.0);
-            assertThatThrownBy(() -> client.messages().create(params())).isInstanceOf(InternalServerException.class)
-                    .satisfies(e -> assertThat(((InternalServerException) e).statusCode()).isEqualTo(529));
+            var overloaded = send(settings);
+            assertThat(overloaded.statusCode()).isEqualTo(529);
+            assertThat(Http.json(overloaded).get("error").get("type").asText()).isEqualTo("overloaded_error");
         }
     }
 
