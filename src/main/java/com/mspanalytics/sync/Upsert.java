@@ -69,10 +69,6 @@ public final class Upsert {
         return "SELECT DISTINCT ON (" + id + ") * FROM " + relation + " ORDER BY " + id + ", " + updated + " DESC";
     }
 
-    public String sql() {
-        return sql;
-    }
-
     /** Runs the upsert as {@code tenant} with {@code values} (the page's own named parameters, if any). */
     public PageCounts write(JdbcClient db, TenantId tenant, Map<String, ?> values) {
         return db.sql(sql).param("tenant", tenant.value()).params(parameters).params(values)
