@@ -1,6 +1,8 @@
 package com.mspanalytics.connectors;
 
 import com.mspanalytics.sync.RecordTable;
+import com.mspanalytics.sync.Upsert;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -33,28 +35,21 @@ public final class SecurityEvents {
         String idField = fields.text(id);
         String updatedField = fields.text(updated);
         stage.accept(fields);
-        return fields.build(staged -> """
-                WITH page AS (
-                    SELECT DISTINCT ON (%1$s) * FROM %2$s ORDER BY %1$s, %3$s DESC),
-                normalised AS (
-                %4$s),
-                written AS (
-                    INSERT INTO security_events (tenant_id, source, external_id, client_key, client_name, severity, status,
-                            classification, title, created_at, acknowledged_at, resolved_at, last_updated, raw, synced_at)
-                    SELECT :tenant, '%5$s', external_id, client_key, client_name, severity, status, classification, title,
-                           created_at, acknowledged_at, resolved_at, last_updated, r, now()
-                    FROM normalised
-                    ON CONFLICT (tenant_id, source, external_id) DO UPDATE SET
-                        client_key = EXCLUDED.client_key, client_name = EXCLUDED.client_name, severity = EXCLUDED.severity,
-                        status = EXCLUDED.status, classification = EXCLUDED.classification, title = EXCLUDED.title,
-                        created_at = EXCLUDED.created_at,
-                        acknowledged_at = LEAST(security_events.acknowledged_at, EXCLUDED.acknowledged_at),
-                        resolved_at = CASE WHEN EXCLUDED.resolved_at IS NOT NULL
-                                           THEN LEAST(security_events.resolved_at, EXCLUDED.resolved_at) END,
-                        last_updated = EXCLUDED.last_updated, raw = EXCLUDED.raw, synced_at = now()
-                    WHERE security_events.raw IS DISTINCT FROM EXCLUDED.raw
-                    RETURNING (xmax = 0) AS inserted)
-                SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-                FROM written""".formatted(idField, staged, updatedField, normalise.strip(), source), false);
+        return fields.build(staged -> {
+            Upsert.Builder upsert = Upsert.into("security_events").key("source", "external_id")
+                    .with("page", Upsert.newestPer(idField, updatedField, staged))
+                    .with("normalised", normalise)
+                    .from("normalised")
+                    .column("source", ":source").bind("source", source);
+            for (String column : List.of("external_id", "client_key", "client_name", "severity", "status",
+                    "classification", "title", "created_at", "acknowledged_at", "resolved_at", "last_updated")) {
+                upsert.column(column, column);
+            }
+            return upsert
+                    .onUpdate("acknowledged_at", "LEAST(t.acknowledged_at, EXCLUDED.acknowledged_at)")
+                    .onUpdate("resolved_at", "CASE WHEN EXCLUDED.resolved_at IS NOT NULL "
+                            + "THEN LEAST(t.resolved_at, EXCLUDED.resolved_at) END")
+                    .build();
+        });
     }
 }

@@ -20,10 +20,9 @@ import java.util.stream.Collectors;
  * page's JSON spent most of its time re-extracting columns from jsonb (each {@code r->'a'->>'b'} decompresses the
  * record again); staged values cost what a {@code COPY} costs (README, Benchmarks: Sync).
  *
- * <p>In {@link #upsert()} the staging table is {@code pg_temp.<stage>} ({@link #stage()}), a staged field is its
- * quoted path (e.g. {@code "board.id"}, the reference {@link Builder#bigint} returns), the raw record is the jsonb
- * column {@code r}, and the tenant is {@code :tenant}. The statement returns one row with {@code inserted},
- * {@code updated} and, when {@link #countsDeleted()}, {@code deleted}.
+ * <p>The {@link #upsert()} reads the staging table {@code pg_temp.<stage>} ({@link #stage()}), where a staged field is
+ * its quoted path (e.g. {@code "board.id"}, the reference {@link Builder#bigint} returns) and the raw record is the
+ * jsonb column {@code r}.
  *
  * <p>A staged field of a scalar type holds what {@code r #>> path} gives (a string unescaped, a number or boolean as
  * text, JSON null or a missing member as SQL NULL), cast by {@code COPY} with the same input function as
@@ -70,15 +69,13 @@ public final class RecordTable {
     private final String table;
     private final String stage;
     private final List<Field> fields;
-    private final String upsert;
-    private final boolean countsDeleted;
+    private final Upsert upsert;
 
-    private RecordTable(String table, String stage, List<Field> fields, String upsert, boolean countsDeleted) {
+    private RecordTable(String table, String stage, List<Field> fields, Upsert upsert) {
         this.table = table;
         this.stage = stage;
         this.fields = List.copyOf(fields);
         this.upsert = upsert;
-        this.countsDeleted = countsDeleted;
     }
 
     /** Starts the definition of how records land in {@code table}. */
@@ -105,12 +102,8 @@ public final class RecordTable {
     }
 
     /** The statement that upserts the staged page. */
-    public String upsert() {
+    public Upsert upsert() {
         return upsert;
-    }
-
-    public boolean countsDeleted() {
-        return countsDeleted;
     }
 
     /** Empty rows to fill for one commit. */
@@ -199,11 +192,11 @@ public final class RecordTable {
             return field.reference();
         }
 
-        /** Done: {@code upsert} is the statement over {@code stage} (see {@link RecordTable}). */
-        public RecordTable build(Function<String, String> upsert, boolean countsDeleted) {
+        /** Done: {@code upsert} is given the staging table and returns the statement over it (see {@link RecordTable}). */
+        public RecordTable build(Function<String, Upsert> upsert) {
             List<Field> staged = new ArrayList<>(fields.values());
             String stage = "pg_temp.sync_stage_" + table + "_" + DEFINITIONS.incrementAndGet();
-            return new RecordTable(table, stage, staged, upsert.apply(stage), countsDeleted);
+            return new RecordTable(table, stage, staged, upsert.apply(stage));
         }
     }
 }

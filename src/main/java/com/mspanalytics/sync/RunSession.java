@@ -78,11 +78,7 @@ final class RunSession implements SyncSession {
                 }
                 if (page.size() > 0) {
                     stage(page);
-                    RecordTable table = page.table();
-                    counts = counts.plus(db.sql(table.upsert()).param("tenant", tenant.value())
-                            .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"),
-                                    table.countsDeleted() ? rs.getLong("deleted") : 0))
-                            .single());
+                    counts = counts.plus(page.table().upsert().write(db, tenant, Map.of()));
                 }
             }
             return counts;

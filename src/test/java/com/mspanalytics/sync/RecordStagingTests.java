@@ -45,7 +45,7 @@ class RecordStagingTests {
             .stage(RecordTable.Type.BOOLEAN, "closedFlag")
             .stage(RecordTable.Type.TIMESTAMPTZ, "_info.lastUpdated", "_info.dateEntered")
             .stage(RecordTable.Type.JSONB, "items", "board._info", "contact", "nothing")
-            .build(stage -> "SELECT 0 AS inserted, 0 AS updated", false);
+            .build(stage -> Upsert.into("staging_test").key("id").column("id", "\"id\"").from(stage).build());
 
     @Test
     void stagedValuesAreWhatJsonbGivesForTheSamePath() throws Exception {

@@ -16,6 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * Row-level security at work: the roles, what a transaction with and without a tenant sees and may write. The rules
+ * of the schema itself (forced policies, keys, views) are held by {@link TenancySchemaIntegrationTests}.
+ */
 @IntegrationTest
 class RowLevelSecurityIntegrationTests {
 
@@ -45,73 +49,6 @@ class RowLevelSecurityIntegrationTests {
     void everyMigrationApplied() {
         assertThat(flyway.info().pending()).isEmpty();
         assertThat(flyway.info().applied()).isNotEmpty();
-    }
-
-    /** The build fails the day someone adds a tenant table without a forced policy. */
-    @Test
-    void everyTableWithATenantIdColumnHasForcedRowLevelSecurity() {
-        List<String> unprotected = owner.sql("""
-                SELECT c.relname
-                FROM pg_class c
-                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-                WHERE c.relkind IN ('r', 'p')
-                  AND (EXISTS (SELECT 1 FROM pg_attribute a
-                               WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
-                       OR c.relname = 'tenants')
-                  AND NOT (c.relrowsecurity AND c.relforcerowsecurity
-                           AND EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid))
-                """).query(String.class).list();
-        long tenantTables = owner.sql("""
-                SELECT count(*) FROM information_schema.columns
-                WHERE table_schema = 'public' AND column_name = 'tenant_id'
-                """).query(Long.class).single();
-
-        assertThat(tenantTables).isPositive();
-        assertThat(unprotected).as("tables with tenant_id but no forced RLS policy").isEmpty();
-    }
-
-    /** Only two kinds of policy exist: tenant isolation for everyone, and maintenance for the owner alone. */
-    @Test
-    void everyPolicyIsTenantIsolationOrOwnerOnly() {
-        List<String> others = owner.sql("""
-                SELECT tablename || '.' || policyname FROM pg_policies
-                WHERE schemaname = 'public'
-                  AND NOT (policyname = 'tenant_isolation' AND roles = '{public}'
-                           AND qual LIKE '%current_tenant_id()%')
-                  AND NOT (policyname = 'owner_maintenance' AND roles = ARRAY[current_user]::name[])
-                """).query(String.class).list();
-
-        assertThat(others).isEmpty();
-    }
-
-    @Test
-    void tenantIdLeadsEveryKeyOfEveryTenantTable() {
-        List<String> badKeys = owner.sql("""
-                SELECT c.relname || '.' || i.relname
-                FROM pg_index x
-                JOIN pg_class c ON c.oid = x.indrelid
-                JOIN pg_class i ON i.oid = x.indexrelid
-                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-                WHERE (x.indisprimary OR x.indisunique)
-                  AND EXISTS (SELECT 1 FROM pg_attribute a
-                              WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
-                  AND (SELECT a.attname FROM pg_attribute a
-                       WHERE a.attrelid = c.oid AND a.attnum = x.indkey[0]) <> 'tenant_id'
-                """).query(String.class).list();
-
-        assertThat(badKeys).as("keys of tenant tables not starting with tenant_id").isEmpty();
-    }
-
-    @Test
-    void everyViewRunsWithTheCallersRowLevelSecurity() {
-        List<String> definerViews = owner.sql("""
-                SELECT c.relname FROM pg_class c
-                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-                WHERE c.relkind = 'v'
-                  AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)
-                """).query(String.class).list();
-
-        assertThat(definerViews).isEmpty();
     }
 
     @Test

@@ -1,12 +1,11 @@
 package com.mspanalytics.connectors.connectwise;
 
 import com.mspanalytics.sync.RecordTable;
+import com.mspanalytics.sync.Upsert;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * How one ConnectWise collection maps onto its table: each column's SQL expression over the values staged from the
@@ -126,7 +125,7 @@ record ConnectWiseEntity(String entity, String path, int order, RecordTable tabl
 
     /** Agreement additions, read per agreement with each page of agreements; the agreement's id comes with the page. */
     static final ConnectWiseEntity ADDITIONS = of("agreement-additions", "/finance/agreements/{id}/additions", 41,
-            "cw_agreement_additions", s -> columns(
+            "cw_agreement_additions", List.of("agreement_id", ID), s -> columns(
                     "agreement_id", s.param("agreement_id", RecordTable.Type.BIGINT),
                     "product", s.text("product.identifier"),
                     "quantity", s.numeric("quantity"),
@@ -138,13 +137,21 @@ record ConnectWiseEntity(String entity, String path, int order, RecordTable tabl
         return table.table();
     }
 
+    /** {@link #of(String, String, int, String, List, Function, boolean, boolean)} keyed by the record's id. */
+    static ConnectWiseEntity of(String entity, String path, int order, String table,
+            Function<RecordTable.Builder, Map<String, String>> columns, boolean incremental, boolean reconciled) {
+        return of(entity, path, order, table, List.of(ID), columns, incremental, reconciled);
+    }
+
     /**
      * {@code columns} (name to SQL over the staged fields; {@code id} is added) as one statement per page: insert or
      * update every staged record, skipping those whose raw JSON did not change (so re-reading an overlap costs no
      * writes), and report how many rows were inserted and how many changed. A record that comes back after being
-     * marked deleted is undeleted.
+     * marked deleted is undeleted ({@link Upsert.Deletion#UNDELETE}).
+     *
+     * @param key the table's key after {@code tenant_id}
      */
-    static ConnectWiseEntity of(String entity, String path, int order, String table,
+    static ConnectWiseEntity of(String entity, String path, int order, String table, List<String> key,
             Function<RecordTable.Builder, Map<String, String>> columns, boolean incremental, boolean reconciled) {
         RecordTable.Builder staged = RecordTable.into(table);
         Map<String, String> all = new LinkedHashMap<>();
@@ -153,21 +160,8 @@ record ConnectWiseEntity(String entity, String path, int order, RecordTable tabl
         if (incremental) {
             staged.timestamptz(LAST_UPDATED);       // the keyset, whether or not a column keeps it
         }
-        Set<String> key = table.equals("cw_agreement_additions") ? Set.of("agreement_id", "id") : Set.of("id");
-        String names = String.join(", ", all.keySet());
-        String values = String.join(", ", all.values());
-        String updates = all.keySet().stream().filter(c -> !key.contains(c))
-                .map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "));
-        return new ConnectWiseEntity(entity, path, order, staged.build(stage -> """
-                WITH written AS (
-                    INSERT INTO %1$s AS t (tenant_id, %2$s, raw, synced_at, deleted_at)
-                    SELECT :tenant, %3$s, r, now(), NULL FROM %6$s
-                    ON CONFLICT (tenant_id, %4$s) DO UPDATE SET %5$s, raw = EXCLUDED.raw, synced_at = now(), deleted_at = NULL
-                    WHERE t.raw IS DISTINCT FROM EXCLUDED.raw OR t.deleted_at IS NOT NULL
-                    RETURNING (xmax = 0) AS inserted)
-                SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-                FROM written""".formatted(table, names, values, String.join(", ", key.stream().sorted().toList()),
-                updates, stage), false), incremental, reconciled);
+        return new ConnectWiseEntity(entity, path, order, staged.build(stage -> Upsert.into(table)
+                .key(key.toArray(String[]::new)).columns(all).undeletes().from(stage).build()), incremental, reconciled);
     }
 
     /** {@code <member>.id}, e.g. the company a contact belongs to. */

@@ -8,6 +8,7 @@ import com.mspanalytics.sync.PageCounts;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
+import com.mspanalytics.sync.Upsert;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -71,24 +72,17 @@ final class TicketHistorySource implements SyncSource {
      * per ticket and hold few entries, so they are not staged): audit entries have no id, so the id is a 60-bit hash
      * of the ticket id and the entry, and an entry read again is the same row; unchanged entries are not rewritten.
      */
-    private static final String UPSERT = """
-            WITH written AS (
-                INSERT INTO cw_ticket_status_changes (tenant_id, id, ticket_id, changed_at, changed_by, from_status,
-                                                      to_status, raw, synced_at, deleted_at)
-                SELECT :tenant, ('x' || left(md5((x->>'ticket') || '|' || r::text), 15))::bit(60)::bigint,
-                       CAST(x->>'ticket' AS bigint), (r->>'enteredDate')::timestamptz, r->>'enteredBy',
-                       (regexp_match(r->>'text', '%1$s', 'i'))[1], (regexp_match(r->>'text', '%1$s', 'i'))[2],
-                       r, now(), NULL
-                FROM jsonb_array_elements(CAST(:page AS jsonb)) AS x, LATERAL (SELECT x->'entry' AS r) AS entry
-                ON CONFLICT (tenant_id, id) DO UPDATE SET
-                    ticket_id = EXCLUDED.ticket_id, changed_at = EXCLUDED.changed_at, changed_by = EXCLUDED.changed_by,
-                    from_status = EXCLUDED.from_status, to_status = EXCLUDED.to_status, raw = EXCLUDED.raw,
-                    synced_at = now(), deleted_at = NULL
-                WHERE cw_ticket_status_changes.raw IS DISTINCT FROM EXCLUDED.raw
-                   OR cw_ticket_status_changes.deleted_at IS NOT NULL
-                RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-            FROM written""".formatted(STATUS_CHANGE_SQL);
+    private static final Upsert UPSERT = Upsert.into("cw_ticket_status_changes").key("id")
+            .from("jsonb_array_elements(CAST(:page AS jsonb)) AS x, LATERAL (SELECT x->'entry' AS r) AS entry")
+            .column("id", "('x' || left(md5((x->>'ticket') || '|' || r::text), 15))::bit(60)::bigint")
+            .column("ticket_id", "CAST(x->>'ticket' AS bigint)")
+            .column("changed_at", "(r->>'enteredDate')::timestamptz")
+            .column("changed_by", "r->>'enteredBy'")
+            .column("from_status", "(regexp_match(r->>'text', :status_change, 'i'))[1]")
+            .column("to_status", "(regexp_match(r->>'text', :status_change, 'i'))[2]")
+            .bind("status_change", STATUS_CHANGE_SQL)
+            .undeletes()
+            .build();
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final OutboundHttp http;
@@ -157,9 +151,7 @@ final class TicketHistorySource implements SyncSource {
                 changes.forEach((ticket, entries) -> entries.forEach(entry ->
                         page.addObject().put("ticket", ticket).set("entry", entry)));
                 session.commit(fetched, db -> page.isEmpty() ? PageCounts.NONE
-                        : db.sql(UPSERT).param("tenant", session.tenant().value()).param("page", page.toString())
-                                .query((rs, n) -> new PageCounts(rs.getLong("inserted"), rs.getLong("updated"), 0))
-                                .single(), CHECKPOINT, last.format());
+                        : UPSERT.write(db, session.tenant(), Map.of("page", page.toString())), CHECKPOINT, last.format());
                 if (tickets.size() < properties.batchSize()) {
                     return;
                 }

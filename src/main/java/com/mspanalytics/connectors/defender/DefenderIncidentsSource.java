@@ -8,6 +8,7 @@ import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
+import com.mspanalytics.sync.Upsert;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -40,49 +41,42 @@ final class DefenderIncidentsSource implements SyncSource {
     static final RecordTable TABLE = RecordTable.into("defender_incidents")
             .stage(RecordTable.Type.TEXT, "id", "tenantId", "displayName", "status", "redirectIncidentId", "severity",
                     "classification", "determination", "assignedTo", "createdDateTime", "lastUpdateDateTime")
-            .build(stage -> """
-            WITH page AS (
-                SELECT DISTINCT ON ("id") * FROM %s ORDER BY "id", "lastUpdateDateTime" DESC),
-            normalised AS (
-                SELECT page.*, CASE lower("status")
-                                   WHEN 'active' THEN 'active'
-                                   WHEN 'inprogress' THEN 'in_progress'
-                                   WHEN 'awaitingaction' THEN 'awaiting_action'
-                                   WHEN 'resolved' THEN 'resolved'
-                                   WHEN 'redirected' THEN 'redirected'
-                                   ELSE 'unknown' END AS normalised_status
-                FROM page),
-            written AS (
-                INSERT INTO defender_incidents (tenant_id, id, client_key, display_name, status, redirect_incident_id,
-                        severity, classification, determination, assigned_to, created_at, resolved_at, last_updated, raw,
-                        synced_at)
-                SELECT :tenant, "id", "tenantId", "displayName", normalised_status, "redirectIncidentId",
-                       CASE lower("severity")
-                            WHEN 'high' THEN 'high' WHEN 'medium' THEN 'medium' WHEN 'low' THEN 'low'
-                            ELSE 'informational' END,
-                       CASE lower("classification")
-                            WHEN 'truepositive' THEN 'true_positive'
-                            WHEN 'falsepositive' THEN 'false_positive'
-                            WHEN 'informationalexpectedactivity' THEN 'benign'
-                            ELSE 'undetermined' END,
-                       "determination", "assignedTo",
-                       CAST("createdDateTime" AS timestamptz),
-                       CASE WHEN normalised_status = 'resolved' THEN CAST("lastUpdateDateTime" AS timestamptz) END,
-                       CAST("lastUpdateDateTime" AS timestamptz),
-                       r, now()
-                FROM normalised
-                ON CONFLICT (tenant_id, id) DO UPDATE SET
-                    client_key = EXCLUDED.client_key, display_name = EXCLUDED.display_name, status = EXCLUDED.status,
-                    redirect_incident_id = EXCLUDED.redirect_incident_id, severity = EXCLUDED.severity,
-                    classification = EXCLUDED.classification, determination = EXCLUDED.determination,
-                    assigned_to = EXCLUDED.assigned_to, created_at = EXCLUDED.created_at,
-                    resolved_at = CASE WHEN EXCLUDED.resolved_at IS NOT NULL
-                                       THEN LEAST(defender_incidents.resolved_at, EXCLUDED.resolved_at) END,
-                    last_updated = EXCLUDED.last_updated, raw = EXCLUDED.raw, synced_at = now()
-                WHERE defender_incidents.raw IS DISTINCT FROM EXCLUDED.raw
-                RETURNING (xmax = 0) AS inserted)
-            SELECT count(*) FILTER (WHERE inserted) AS inserted, count(*) FILTER (WHERE NOT inserted) AS updated
-            FROM written""".formatted(stage), false);
+            .build(stage -> Upsert.into("defender_incidents").key("id")
+                    .with("page", Upsert.newestPer("\"id\"", "\"lastUpdateDateTime\"", stage))
+                    .with("normalised", """
+                            SELECT page.*, CASE lower("status")
+                                               WHEN 'active' THEN 'active'
+                                               WHEN 'inprogress' THEN 'in_progress'
+                                               WHEN 'awaitingaction' THEN 'awaiting_action'
+                                               WHEN 'resolved' THEN 'resolved'
+                                               WHEN 'redirected' THEN 'redirected'
+                                               ELSE 'unknown' END AS normalised_status
+                            FROM page""")
+                    .from("normalised")
+                    .column("id", "\"id\"")
+                    .column("client_key", "\"tenantId\"")
+                    .column("display_name", "\"displayName\"")
+                    .column("status", "normalised_status")
+                    .column("redirect_incident_id", "\"redirectIncidentId\"")
+                    .column("severity", """
+                            CASE lower("severity")
+                                 WHEN 'high' THEN 'high' WHEN 'medium' THEN 'medium' WHEN 'low' THEN 'low'
+                                 ELSE 'informational' END""")
+                    .column("classification", """
+                            CASE lower("classification")
+                                 WHEN 'truepositive' THEN 'true_positive'
+                                 WHEN 'falsepositive' THEN 'false_positive'
+                                 WHEN 'informationalexpectedactivity' THEN 'benign'
+                                 ELSE 'undetermined' END""")
+                    .column("determination", "\"determination\"")
+                    .column("assigned_to", "\"assignedTo\"")
+                    .column("created_at", "CAST(\"createdDateTime\" AS timestamptz)")
+                    .column("resolved_at",
+                            "CASE WHEN normalised_status = 'resolved' THEN CAST(\"lastUpdateDateTime\" AS timestamptz) END")
+                    .column("last_updated", "CAST(\"lastUpdateDateTime\" AS timestamptz)")
+                    .onUpdate("resolved_at", "CASE WHEN EXCLUDED.resolved_at IS NOT NULL "
+                            + "THEN LEAST(t.resolved_at, EXCLUDED.resolved_at) END")
+                    .build());
 
     private static final WatermarkPages.Feed FEED =
             new WatermarkPages.Feed("value", DefenderIncidentsSource::lastUpdate, TABLE);

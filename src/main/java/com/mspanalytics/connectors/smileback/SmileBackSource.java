@@ -9,6 +9,7 @@ import com.mspanalytics.sync.RecordTable;
 import com.mspanalytics.sync.SyncFailure;
 import com.mspanalytics.sync.SyncSession;
 import com.mspanalytics.sync.SyncSource;
+import com.mspanalytics.sync.Upsert;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -49,40 +50,26 @@ final class SmileBackSource implements SyncSource {
             .stage(RecordTable.Type.TEXT, "id", "last_modified", "ticket.id", "company.id", "company.name",
                     "contact.id", "rating", "status", "ticket.closed_on", "rated_on")
             .stage(RecordTable.Type.JSONB, "ticket.agents")
-            .build(stage -> """
-            WITH page AS (
-                SELECT DISTINCT ON ("id") * FROM %s ORDER BY "id", "last_modified" DESC),
-            written AS (
-                INSERT INTO smileback_reviews (tenant_id, id, ticket_id, agents, company_id, company_name, contact_id,
-                        score, rating, status, created_at, rated_at, last_updated, deleted_at, raw, synced_at)
-                SELECT :tenant, CAST("id" AS bigint),
-                       CASE WHEN "ticket.id" ~ '^[0-9]{1,18}$' THEN CAST("ticket.id" AS bigint) END,
-                       ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof("ticket.agents") = 'array'
-                                                                   THEN "ticket.agents" ELSE '[]' END)),
-                       "company.id", "company.name", "contact.id",
-                       CASE "rating" WHEN '1' THEN 1 WHEN '0' THEN 0 WHEN '-1' THEN -1 END,
-                       CASE "rating" WHEN '1' THEN 'positive' WHEN '0' THEN 'neutral' WHEN '-1' THEN 'negative' END,
-                       "status",
-                       CAST("ticket.closed_on" AS timestamptz),
-                       CAST("rated_on" AS timestamptz),
-                       CAST("last_modified" AS timestamptz),
-                       CASE WHEN "status" = 'deleted' THEN now() END,
-                       r, now()
-                FROM page
-                ON CONFLICT (tenant_id, id) DO UPDATE SET
-                    ticket_id = EXCLUDED.ticket_id, agents = EXCLUDED.agents, company_id = EXCLUDED.company_id,
-                    company_name = EXCLUDED.company_name, contact_id = EXCLUDED.contact_id, score = EXCLUDED.score,
-                    rating = EXCLUDED.rating, status = EXCLUDED.status, created_at = EXCLUDED.created_at,
-                    rated_at = EXCLUDED.rated_at, last_updated = EXCLUDED.last_updated,
-                    deleted_at = CASE WHEN EXCLUDED.status = 'deleted'
-                                      THEN coalesce(smileback_reviews.deleted_at, now()) END,
-                    raw = EXCLUDED.raw, synced_at = now()
-                WHERE smileback_reviews.raw IS DISTINCT FROM EXCLUDED.raw
-                RETURNING (xmax = 0) AS inserted, (deleted_at IS NOT NULL) AS deleted)
-            SELECT count(*) FILTER (WHERE inserted AND NOT deleted) AS inserted,
-                   count(*) FILTER (WHERE NOT inserted AND NOT deleted) AS updated,
-                   count(*) FILTER (WHERE deleted) AS deleted
-            FROM written""".formatted(stage), true);
+            .build(stage -> Upsert.into("smileback_reviews").key("id")
+                    .with("page", Upsert.newestPer("\"id\"", "\"last_modified\"", stage))
+                    .from("page")
+                    .column("id", "CAST(\"id\" AS bigint)")
+                    .column("ticket_id", "CASE WHEN \"ticket.id\" ~ '^[0-9]{1,18}$' THEN CAST(\"ticket.id\" AS bigint) END")
+                    .column("agents", """
+                            ARRAY(SELECT jsonb_array_elements_text(CASE WHEN jsonb_typeof("ticket.agents") = 'array'
+                                                                   THEN "ticket.agents" ELSE '[]' END))""")
+                    .column("company_id", "\"company.id\"")
+                    .column("company_name", "\"company.name\"")
+                    .column("contact_id", "\"contact.id\"")
+                    .column("score", "CASE \"rating\" WHEN '1' THEN 1 WHEN '0' THEN 0 WHEN '-1' THEN -1 END")
+                    .column("rating", """
+                            CASE "rating" WHEN '1' THEN 'positive' WHEN '0' THEN 'neutral' WHEN '-1' THEN 'negative' END""")
+                    .column("status", "\"status\"")
+                    .column("created_at", "CAST(\"ticket.closed_on\" AS timestamptz)")
+                    .column("rated_at", "CAST(\"rated_on\" AS timestamptz)")
+                    .column("last_updated", "CAST(\"last_modified\" AS timestamptz)")
+                    .deletedWhen("status", "deleted")
+                    .build());
 
     private static final WatermarkPages.Feed FEED = new WatermarkPages.Feed("results", SmileBackSource::lastModified, TABLE);
 
