@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  * @param apiKeyId the API key used, directly or as the origin of a token; null for tokens minted elsewhere
  */
 public record AuthenticatedTenant(TenantId tenant, String subject, Set<Permission> permissions,
-        @Nullable UUID apiKeyId) {
+        @Nullable UUID apiKeyId) implements TenantCaller {
 }

@@ -6,21 +6,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds the authenticated tenant for the rest of the request, so that every transaction the
- * request opens is scoped to it. The tenant comes from the credential only; nothing in the
- * request body or query can change it.
+ * request opens is scoped to it. The tenant comes from the credential only (an API key, a token or a signed-in
+ * user's session); nothing in the request body or query can change it.
  */
 final class TenantBindingFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (SecurityContextHolder.getContext().getAuthentication() instanceof TenantAuthentication authentication) {
-            try (TenantContext.Scope ignored = TenantContext.bind(authentication.getPrincipal().tenant())) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof TenantCaller caller) {
+            try (TenantContext.Scope ignored = TenantContext.bind(caller.tenant())) {
                 chain.doFilter(request, response);
             }
         } else {

@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi;
 
+import com.mspanalytics.settings.TenantSettings;
 import java.util.Map;
 
 /**
@@ -20,6 +21,9 @@ public interface Kpi<B extends KpiBody> {
      * settings. A request naming another parameter is refused; values must have the default's type.
      */
     Map<String, Object> defaultParams(KpiContext.Settings settings);
+
+    /** The dashboard's thresholds for {@link KpiBody#headline()} when the tenant set none (tenant setting kpiTargets). */
+    TenantSettings.KpiTarget defaultTarget();
 
     /** The record of this KPI's results: what {@link #compute} returns and stored results are read back as. */
     Class<B> resultType();

@@ -12,4 +12,7 @@ public interface KpiBody {
     Object summary();
 
     List<?> rows();
+
+    /** The figure the KPI is judged by at a glance, from the summary. */
+    Headline headline();
 }

@@ -13,11 +13,16 @@ import java.util.UUID;
  * A stored computation as docs/api.md shows it: the envelope (id, kpi, window, params, computedAt) and the KPI's
  * own record, whose {@code summary} and {@code rows} are serialised beside the envelope's fields.
  */
-@JsonPropertyOrder({"id", "kpi", "tenant", "window", "params", "computedAt", "summary", "rows"})
+@JsonPropertyOrder({"id", "kpi", "tenant", "window", "params", "computedAt", "headline", "summary", "rows"})
 public record KpiResult(UUID id, String kpi, String tenant, Window window, Map<String, Object> params,
         Instant computedAt, @JsonIgnore KpiBody body) {
 
     public record Window(LocalDate from, LocalDate to, LocalDate asOf, String timeZone) {
+    }
+
+    @JsonProperty
+    public Headline headline() {
+        return body.headline();
     }
 
     @JsonProperty

@@ -54,6 +54,13 @@ public class KpiService {
         return List.copyOf(kpis.keySet());
     }
 
+    /** The tenant's red/amber/green thresholds for the KPI's headline: its setting, else the KPI's default. */
+    @Transactional(readOnly = true)
+    public TenantSettings.KpiTarget target(String slug) {
+        Kpi<?> kpi = require(slug);
+        return settings.current().kpiTargets().getOrDefault(slug, kpi.defaultTarget());
+    }
+
     /**
      * Computes and stores one KPI; new anomalies are recorded, and found ones announced with {@link AnomaliesFound}.
      *

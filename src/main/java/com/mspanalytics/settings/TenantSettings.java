@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -49,10 +50,13 @@ public record TenantSettings(
         @Size(max = 500) Map<@NotBlank String, @DecimalMin("0") @DecimalMax("1") BigDecimal> expectedReductions,
         @Schema(description = "Member identifier -> daily capacity in hours (default 8)")
         @Size(max = 1000) Map<@NotBlank String, @DecimalMin("0") @DecimalMax("24") BigDecimal> dailyCapacityHours,
-        @Valid DigestSchedule digest) {
+        @Valid DigestSchedule digest,
+        @Schema(description = "KPI slug -> the red/amber/green thresholds of its headline figure on the dashboard; "
+                + "KPIs not named keep their default target")
+        @Size(max = 12) Map<@Pattern(regexp = "[a-z-]{3,40}") String, @Valid KpiTarget> kpiTargets) {
 
     public static final TenantSettings DEFAULTS = new TenantSettings(null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
 
     public TenantSettings {
         hourlyRate = hourlyRate != null ? hourlyRate : new BigDecimal("150.00");
@@ -74,6 +78,7 @@ public record TenantSettings(
         expectedReductions = expectedReductions != null ? expectedReductions : defaultReductions();
         dailyCapacityHours = dailyCapacityHours != null ? dailyCapacityHours : Map.of();
         digest = digest != null ? digest : new DigestSchedule(null, null, null);
+        kpiTargets = kpiTargets != null ? kpiTargets : Map.of();
     }
 
     private static Map<String, String> defaultOfferings() {
@@ -136,6 +141,14 @@ public record TenantSettings(
             workTypes = workTypes != null ? workTypes : List.of();
             excludedBoards = excludedBoards != null ? excludedBoards : List.of();
         }
+    }
+
+    /**
+     * Where a KPI's headline turns amber and red. Where lower is better, a value up to {@code green} is green, up to
+     * {@code amber} amber, above it red; where higher is better, from {@code green} up green, from {@code amber} up
+     * amber, below it red.
+     */
+    public record KpiTarget(@NotNull @DecimalMin("0") BigDecimal green, @NotNull @DecimalMin("0") BigDecimal amber) {
     }
 
     public record SlaTarget(@Min(1) @Max(525600) int acknowledgeMinutes, @Min(1) @Max(525600) int resolveMinutes) {

@@ -2,6 +2,7 @@ package com.mspanalytics.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.KpiResult;
 import java.time.Instant;
@@ -20,6 +21,11 @@ class KpiPromptTests {
 
     /** Any KPI's figures: the prompt reads a result's records as JSON, whatever their fields. */
     record Figures(Map<String, Object> summary, List<Map<String, Object>> rows) implements KpiBody {
+
+        @Override
+        public Headline headline() {
+            return Headline.count("rows", rows.size(), Headline.Better.LOWER);
+        }
     }
 
     static KpiResult result(String kpi, Map<String, Object> summary, List<Map<String, Object>> rows) {

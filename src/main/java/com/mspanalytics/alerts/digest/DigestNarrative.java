@@ -1,5 +1,6 @@
 package com.mspanalytics.alerts.digest;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.llm.LlmSummaries;
@@ -77,6 +78,11 @@ class DigestNarrative {
         @Override
         public List<?> rows() {
             return List.of();
+        }
+
+        @Override
+        public Headline headline() {
+            return Headline.count("open anomalies", summary.openAnomalies(), Headline.Better.LOWER);
         }
     }
 

@@ -70,6 +70,11 @@ class AgreementMismatch implements Kpi<AgreementMismatchResult> {
     }
 
     @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("500"), new BigDecimal("2000"));
+    }
+
+    @Override
     public Map<String, Object> defaultParams(KpiContext.Settings settings) {
         return Map.of();
     }

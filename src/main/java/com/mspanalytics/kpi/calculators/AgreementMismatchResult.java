@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -15,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "AgreementMismatchBody")
 public record AgreementMismatchResult(Summary summary, List<Client> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.money("recoverable", summary.totalRecoverable(), Headline.Better.LOWER);
+    }
 
     /**
      * @param totalRecoverable recoverable hours × hourly rate: the headline

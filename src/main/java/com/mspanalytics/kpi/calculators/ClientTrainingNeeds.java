@@ -3,6 +3,7 @@ package com.mspanalytics.kpi.calculators;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -50,6 +51,11 @@ class ClientTrainingNeeds implements Kpi<ClientTrainingNeedsResult> {
     @Override
     public int defaultLookbackDays() {
         return 90;
+    }
+
+    @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("2"), new BigDecimal("5"));
     }
 
     @Override

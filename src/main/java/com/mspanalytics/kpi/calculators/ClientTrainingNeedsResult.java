@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.DiscriminatorMapping;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,6 +15,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 02 ({@code client-training-needs}): which contacts and clients raise tickets that training would prevent. */
 @Schema(name = "ClientTrainingNeedsBody")
 public record ClientTrainingNeedsResult(Summary summary, List<Flagged> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.count("contacts and clients flagged", summary.flaggedContacts() + summary.flaggedClients(), Headline.Better.LOWER);
+    }
 
     /**
      * @param tenantTrainingShare training tickets / all tickets of the window; null without tickets

@@ -59,6 +59,11 @@ class ImprovementProjects implements Kpi<ImprovementProjectsResult> {
     }
 
     @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("5000"), new BigDecimal("15000"));
+    }
+
+    @Override
     public Map<String, Object> defaultParams(KpiContext.Settings settings) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("minRecurrence", 10);

@@ -3,6 +3,7 @@ package com.mspanalytics.kpi.calculators;
 import static com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -12,6 +13,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 06 ({@code improvement-projects}): recurring issues that would pay back a fix project, and how fast. */
 @Schema(name = "ImprovementProjectsBody")
 public record ImprovementProjectsResult(Summary summary, List<Project> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.money("yearly saving of fix projects", summary.totalAnnualSaving(), Headline.Better.LOWER);
+    }
 
     /**
      * @param projects candidates with a positive return; the rows are the first {@code shown}

@@ -3,6 +3,7 @@ package com.mspanalytics.kpi.calculators;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -48,6 +49,11 @@ class ProjectImpact implements Kpi<ProjectImpactResult> {
     @Override
     public int defaultLookbackDays() {
         return 365;
+    }
+
+    @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("0.60"), new BigDecimal("0.40"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -10,6 +11,12 @@ import org.jspecify.annotations.Nullable;
 /** KPI 10 ({@code project-impact}): did a finished project lower the client's tickets and hours. */
 @Schema(name = "ProjectImpactBody")
 public record ProjectImpactResult(Summary summary, List<Project> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.share("projects that reduced tickets", summary.projects() - summary.pending() == 0 ? null
+                : (double) summary.reduced() / (summary.projects() - summary.pending()), Headline.Better.HIGHER);
+    }
 
     @Schema(name = "ProjectImpactSummary")
     public record Summary(int projects, long reduced, long increased, long noChange, long pending, String test) {

@@ -50,6 +50,11 @@ class SalesOpportunities implements Kpi<SalesOpportunitiesResult> {
     }
 
     @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("3"), new BigDecimal("6"));
+    }
+
+    @Override
     public Map<String, Object> defaultParams(KpiContext.Settings settings) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("minRecurrence", 5);

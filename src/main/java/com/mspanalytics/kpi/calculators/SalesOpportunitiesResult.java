@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -9,6 +10,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 01 ({@code sales-opportunities}): clients hitting the same problem clearly more than their size explains. */
 @Schema(name = "SalesOpportunitiesBody")
 public record SalesOpportunitiesResult(Summary summary, List<Opportunity> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.count("opportunities", summary.opportunities(), Headline.Better.LOWER);
+    }
 
     /**
      * @param opportunities every (client, category) that qualifies; the rows are the first {@code shown}

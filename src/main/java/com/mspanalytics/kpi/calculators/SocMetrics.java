@@ -75,6 +75,11 @@ class SocMetrics implements Kpi<SocMetricsResult> {
     }
 
     @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("0.95"), new BigDecimal("0.90"));
+    }
+
+    @Override
     public Map<String, Object> defaultParams(KpiContext.Settings settings) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("zThreshold", 2.0);

@@ -1,6 +1,7 @@
 package com.mspanalytics.kpi.calculators;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.SeriesAnomaly;
 import com.mspanalytics.kpi.SlaBreach;
@@ -15,6 +16,18 @@ import org.jspecify.annotations.Nullable;
 /** KPI 12 ({@code soc-metrics}): how security events are handled. */
 @Schema(name = "SocMetricsBody")
 public record SocMetricsResult(Summary summary, List<Client> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.share("SLA compliance", slaCompliance(), Headline.Better.HIGHER);
+    }
+
+    /** Met over judged (not pending) events, across severities; null when none was judged. */
+    private @Nullable Double slaCompliance() {
+        long met = summary.slaCompliance().values().stream().mapToLong(Sla::met).sum();
+        long judged = summary.slaCompliance().values().stream().mapToLong(s -> s.met() + s.breaches()).sum();
+        return judged == 0 ? null : (double) met / judged;
+    }
 
     /**
      * Counts are keyed by severity, source, classification or client name; MTTA/MTTR and SLA compliance by severity.

@@ -6,6 +6,8 @@ import static com.mspanalytics.kpi.calculators.Statistics.round4;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +45,11 @@ class TechComparison implements Kpi<TechComparisonResult> {
     @Override
     public int defaultLookbackDays() {
         return 90;
+    }
+
+    @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("0"), new BigDecimal("1"));
     }
 
     @Override

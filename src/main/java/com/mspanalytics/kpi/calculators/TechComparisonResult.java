@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -8,6 +9,12 @@ import org.jspecify.annotations.Nullable;
 /** KPI 09 ({@code tech-comparison}): techs compared once ticket mix is normalised. */
 @Schema(name = "TechComparisonBody")
 public record TechComparisonResult(Summary summary, List<Tech> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.count("techs trailing the team (composite z ≤ −0.5)",
+                rows.stream().filter(t -> t.composite() != null && t.composite() <= -0.5).count(), Headline.Better.LOWER);
+    }
 
     @Schema(name = "TechComparisonSummary")
     public record Summary(int techs, long ranked, List<String> metrics, String normalisation,

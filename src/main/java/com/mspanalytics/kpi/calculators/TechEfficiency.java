@@ -6,6 +6,8 @@ import static com.mspanalytics.kpi.calculators.Statistics.round4;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -54,6 +56,11 @@ class TechEfficiency implements Kpi<TechEfficiencyResult> {
     @Override
     public int defaultLookbackDays() {
         return 30;
+    }
+
+    @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("0.70"), new BigDecimal("0.55"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
@@ -9,6 +10,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 07 ({@code tech-efficiency}): how fast, how right-first-time and how well-rated each tech is. */
 @Schema(name = "TechEfficiencyBody")
 public record TechEfficiencyResult(Summary summary, List<Tech> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.share("team utilization", summary.team().utilization(), Headline.Better.HIGHER);
+    }
 
     /**
      * @param team the same metrics over all closed tickets; utilization over every listed tech

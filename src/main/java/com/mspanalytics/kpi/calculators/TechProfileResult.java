@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -8,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 08 ({@code tech-profile}): what each tech is specialised in. */
 @Schema(name = "TechProfileBody")
 public record TechProfileResult(Summary summary, List<Tech> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.count("specialists", summary.specialists(), Headline.Better.LOWER);
+    }
 
     /**
      * @param teamDomains domains the whole team logged hours in during the window

@@ -5,6 +5,8 @@ import static com.mspanalytics.kpi.calculators.Statistics.round4;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +49,11 @@ class TechTrainingNeeds implements Kpi<TechTrainingNeedsResult> {
     @Override
     public int defaultLookbackDays() {
         return 90;
+    }
+
+    @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("1"), new BigDecimal("3"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
@@ -8,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 03 ({@code tech-training-needs}): which tech is markedly slower or weaker than the team in which domain. */
 @Schema(name = "TechTrainingNeedsBody")
 public record TechTrainingNeedsResult(Summary summary, List<Cell> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.count("tech × domain cells flagged", summary.flagged(), Headline.Better.LOWER);
+    }
 
     /**
      * @param cells (tech, domain) pairs with at least {@code minSample} closed tickets

@@ -3,6 +3,8 @@ package com.mspanalytics.kpi.calculators;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -44,6 +46,11 @@ class TicketTrends implements Kpi<TicketTrendsResult> {
     @Override
     public int defaultLookbackDays() {
         return 91;
+    }
+
+    @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("1"), new BigDecimal("3"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.mspanalytics.kpi.calculators;
 
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.SeriesAnomaly;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 11 ({@code ticket-trends}): the anomalous ticket volumes of the latest complete period. */
 @Schema(name = "TicketTrendsBody")
 public record TicketTrendsResult(Summary summary, List<Anomaly> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.count("ticket volume anomalies", summary.anomalies(), Headline.Better.LOWER);
+    }
 
     /**
      * @param keysEligible keys whose count or baseline mean was large enough to judge

@@ -3,6 +3,7 @@ package com.mspanalytics.kpi.calculators;
 import com.mspanalytics.kpi.Kpi;
 import com.mspanalytics.kpi.KpiContext;
 import com.mspanalytics.kpi.KpiOutput;
+import com.mspanalytics.settings.TenantSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Array;
@@ -52,6 +53,11 @@ class TimeConsumption implements Kpi<TimeConsumptionResult> {
     @Override
     public int defaultLookbackDays() {
         return 28;
+    }
+
+    @Override
+    public TenantSettings.KpiTarget defaultTarget() {
+        return new TenantSettings.KpiTarget(new BigDecimal("0.70"), new BigDecimal("0.60"));
     }
 
     @Override

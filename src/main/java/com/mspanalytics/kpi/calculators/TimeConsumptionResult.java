@@ -2,6 +2,7 @@ package com.mspanalytics.kpi.calculators;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.SeriesAnomaly;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -13,6 +14,11 @@ import org.jspecify.annotations.Nullable;
 /** KPI 04 ({@code time-consumption}): where the hours go, and what is trending. */
 @Schema(name = "TimeConsumptionBody")
 public record TimeConsumptionResult(Summary summary, List<Trend> rows) implements KpiBody {
+
+    @Override
+    public Headline headline() {
+        return Headline.share("billable share", summary.billableShare(), Headline.Better.HIGHER);
+    }
 
     /**
      * @param totalsFrom first day of the whole periods the totals cover

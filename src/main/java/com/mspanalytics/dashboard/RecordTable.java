@@ -1,0 +1,119 @@
+package com.mspanalytics.dashboard;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A KPI's rows as a table: one column per scalar component of the row records (the KPI's own typed result, read by
+ * its record components, not by string keys), in declaration order. Nested records and lists of records are left to
+ * the charts and the API; lists of plain values are joined.
+ */
+public record RecordTable(List<String> columns, List<List<String>> rows, int total) {
+
+    static final int MAX_ROWS = 200;
+
+    static RecordTable of(List<?> records) {
+        Map<String, RecordComponent> columns = new LinkedHashMap<>();
+        for (Object row : records) {
+            for (RecordComponent component : row.getClass().getRecordComponents()) {
+                if (isScalar(component)) {
+                    columns.putIfAbsent(component.getName(), component);
+                }
+            }
+        }
+        boolean mixed = records.stream().map(Object::getClass).distinct().count() > 1;
+        List<String> names = new ArrayList<>(columns.keySet());
+        if (mixed) {
+            names.add(0, "level");
+        }
+        List<List<String>> rows = records.stream().limit(MAX_ROWS).map(row -> {
+            List<String> cells = new ArrayList<>();
+            if (mixed) {
+                cells.add(row.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+            }
+            for (String name : columns.keySet()) {
+                cells.add(cell(row, name));
+            }
+            return cells;
+        }).toList();
+        return new RecordTable(names.stream().map(RecordTable::heading).toList(), rows, records.size());
+    }
+
+    /** The components of a record with scalar values, as (heading, text) pairs: a summary's facts. */
+    static List<Fact> facts(Object record) {
+        List<Fact> facts = new ArrayList<>();
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            if (isScalar(component)) {
+                facts.add(new Fact(heading(component.getName()), text(value(record, component))));
+            }
+        }
+        return facts;
+    }
+
+    public record Fact(String label, String value) {
+    }
+
+    private static boolean isScalar(RecordComponent component) {
+        Class<?> type = component.getType();
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type) || CharSequence.class.isAssignableFrom(type)
+                || Boolean.class == type || TemporalAccessor.class.isAssignableFrom(type) || type.isEnum()) {
+            return true;
+        }
+        if (Collection.class.isAssignableFrom(type)) {
+            String element = component.getGenericType().getTypeName();
+            return element.endsWith("<java.lang.String>") || element.endsWith("<java.lang.Long>");
+        }
+        return false;
+    }
+
+    private static String cell(Object row, String name) {
+        for (RecordComponent component : row.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                return text(value(row, component));
+            }
+        }
+        return "";
+    }
+
+    private static @Nullable Object value(Object record, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("Cannot read " + component + " of " + record.getClass(), e);
+        }
+    }
+
+    static String text(@Nullable Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Double d) {
+            return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Collection<?> list) {
+            return list.stream().map(String::valueOf).collect(Collectors.joining(", "));
+        }
+        if (value instanceof LocalDate date) {
+            return date.toString();
+        }
+        return String.valueOf(value);
+    }
+
+    /** {@code expectedSaving} → "expected saving". */
+    static String heading(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

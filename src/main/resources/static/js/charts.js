@@ -1,0 +1,45 @@
+// The only code that touches ECharts. Each <div class="chart" data-chart="{…}"> holds a ChartSpec (title, kind,
+// labels, series[{name, data}], unit); the options are built here, so tenant data never supplies option keys.
+// Tooltips are rich text on the canvas (never HTML, which the CSP forbids and which would be an injection sink).
+(function () {
+  'use strict';
+
+  function options(spec) {
+    var stacked = spec.kind === 'stacked';
+    return {
+      animation: false,
+      tooltip: { trigger: 'axis', renderMode: 'richText', axisPointer: { type: 'shadow' } },
+      legend: { show: spec.series.length > 1, top: 0 },
+      grid: { left: 8, right: 16, top: spec.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: spec.labels,
+        axisLabel: { interval: 0, rotate: spec.labels.length > 5 ? 30 : 0, width: 140, overflow: 'truncate' }
+      },
+      yAxis: { type: 'value', name: spec.unit },
+      series: spec.series.map(function (s) {
+        return { name: s.name, type: 'bar', stack: stacked ? 'total' : undefined, data: s.data };
+      })
+    };
+  }
+
+  function draw(element) {
+    var spec;
+    try {
+      spec = JSON.parse(element.dataset.chart);
+    } catch (e) {
+      return;
+    }
+    var chart = echarts.init(element, null, { renderer: 'canvas' });
+    chart.setOption(options(spec));
+    window.addEventListener('resize', function () { chart.resize(); });
+    element.dataset.drawn = 'true';
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    if (typeof echarts === 'undefined') {
+      return;
+    }
+    document.querySelectorAll('.chart[data-chart]').forEach(draw);
+  });
+})();
