@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sync benchmark (issue 5): a large simulated ConnectWise tenant synced end to end into PostgreSQL,
-# against a raw COPY of the same rows measured in the same run. See README "Benchmarks".
+# Sync benchmark: a large simulated ConnectWise tenant synced end to end into PostgreSQL,
+# against a raw COPY of the same rows measured in the same run. See docs/benchmarks.md.
 # Not part of ./mvnw verify; prints figures, asserts nothing about time.
 #   bench/sync.sh [--seed S] [--size benchmark|large|small|tiny] [--end-date YYYY-MM-DD] [--page-size N]
 #                 [--warm-up small|tiny|none]

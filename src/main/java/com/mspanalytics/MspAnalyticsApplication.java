@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * One jar, two roles: with no arguments it serves the HTTP API; with a command name as the first
- * argument it runs that one-off command and exits (api.md, Command line).
+ * argument it runs that one-off command and exits (docs/api.md, Command line).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -5,7 +5,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * The permission each endpoint needs (api.md, Endpoints), in one table that both authorization and
+ * The permission each endpoint needs (docs/api.md, Endpoints), in one table that both authorization and
  * the 403 problem read, so the two cannot disagree.
  */
 final class EndpointPermissions {

@@ -29,7 +29,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * Bearer tokens per api.md and RFC 8725: HS256 only (so {@code alg: none}, HS512 and RS256 headers
+ * Bearer tokens per docs/api.md and RFC 8725: HS256 only (so {@code alg: none}, HS512 and RS256 headers
  * are refused by Nimbus before the signature is even checked), {@code exp} required, {@code iss} and
  * {@code aud} matched, and the tenant and permissions taken from the token's own claims.
  */

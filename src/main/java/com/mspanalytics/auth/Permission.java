@@ -7,7 +7,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** What a credential may do (api.md, Authentication). Spelled in lower case on the wire and in tokens. */
+/** What a credential may do (docs/api.md, Authentication). Spelled in lower case on the wire and in tokens. */
 public enum Permission {
     READ,
     SYNC,

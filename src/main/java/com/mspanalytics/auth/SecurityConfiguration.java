@@ -17,7 +17,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 /**
  * Stateless authentication by API key or Bearer token, permission per endpoint, the tenant bound
  * from the credential. Public: /health, the API documentation and the Prometheus endpoint (expose
- * /actuator only on an internal network; see README, Deployment).
+ * /actuator only on an internal network; see docs/operations.md, Deploy).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -39,7 +39,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "200")
-                    // SSD-era cost: lets the planner use the KPI indexes (V8) instead of full scans (README, Benchmarks).
+                    // SSD-era cost: lets the planner use the KPI indexes (V8) instead of full scans (docs/benchmarks.md).
                     .setServerConfig("random_page_cost", "1.1")
                     .start();
             Path portFile = dataDir.resolve("postgres.port");

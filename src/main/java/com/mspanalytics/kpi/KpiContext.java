@@ -54,7 +54,7 @@ public record KpiContext(TenantId tenant, Settings settings, LocalDate from, Loc
     }
 
     /**
-     * SQL for a ticket's domain (kpis.md: the ticket type by default, falling back to the board),
+     * SQL for a ticket's domain (docs/kpis.md: the ticket type by default, falling back to the board),
      * per the tenant's {@code domainField}, for a {@code cw_tickets} row aliased {@code alias}.
      */
     public String domainSql(String alias) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Body of {@code POST /compute/kpi/{slug}}; every field optional (kpis.md, common ground). A window
+ * Body of {@code POST /compute/kpi/{slug}}; every field optional (docs/kpis.md, common ground). A window
  * is either {@code from}+{@code to} or {@code lookbackDays} ending at {@code asOf}.
  */
 @Schema(description = "Window and parameters; all optional")

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One attempt at {@code POST {baseUrl}/v1/messages}, the Messages API as external-apis.md section 5 describes it,
+ * One attempt at {@code POST {baseUrl}/v1/messages}, Anthropic's Messages API (a JSON request of model, system,
+ * messages and max_tokens; a reply of content blocks and token usage),
  * sent through {@link OutboundHttp}: the URL is checked, the connection goes only to an address the SSRF policy vetted
  * (no DNS rebinding), redirects are not followed and nothing is retried here ({@link AnthropicRetries} decides that).
  * Only the non-streaming call with one user message, which is all a summary needs.

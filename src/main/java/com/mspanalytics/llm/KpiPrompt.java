@@ -25,7 +25,7 @@ record KpiPrompt(String system, String user) {
     static final String OPEN = "<kpi_result_data>";
     static final String CLOSE = "</kpi_result_data>";
 
-    /** KPIs 01 and 06 of kpis.md get the account manager's brief; the others a short summary. */
+    /** KPIs 01 and 06 of docs/kpis.md get the account manager's brief; the others a short summary. */
     static final Set<String> BRIEF_KPIS = Set.of("sales-opportunities", "improvement-projects");
 
     private static final String RULES = """

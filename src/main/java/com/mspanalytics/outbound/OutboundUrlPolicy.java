@@ -11,8 +11,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The SSRF guard for tenant-supplied URLs (reliability.md, API7): in production only https to hosts
- * whose every DNS answer is a public address. Loopback and private addresses, and plain http, are
+ * The SSRF guard for tenant-supplied URLs (server-side request forgery, OWASP API Security Top 10 API7): in
+ * production only https to hosts whose every DNS answer is a public address. Loopback and private addresses,
+ * and plain http, are
  * allowed only when {@code msp.connectors.allow-private-addresses} says so, which embedded mode does
  * by default so that the simulators on loopback work.
  *

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How fast one tenant's calls to a service may go, so that a long first sync stays within what the service
- * documents rather than running into its 429s (external-apis.md: ConnectWise "more than 1,000 requests/minute will
+ * documents rather than running into its 429s (ConnectWise's developer guide: "more than 1,000 requests/minute will
  * likely be limited"; SmileBack 30 requests/minute/customer). The limit is per application instance.
  *
  * @param enabled unset means "per run mode": on in production, off in embedded mode (the simulators have no limit)

@@ -10,7 +10,7 @@ import org.springframework.web.util.UrlPathHelper;
 
 /**
  * Limits requests per client address before authentication, with or without a credential, so that
- * guessing API keys or tokens is throttled too (api.md). {@code /health} is exempt for probes.
+ * guessing API keys or tokens is throttled too (docs/api.md). {@code /health} is exempt for probes.
  *
  * <p>The address is {@link HttpServletRequest#getRemoteAddr()}: X-Forwarded-For is trusted only when
  * the deployment says so with {@code server.forward-headers-strategy=native}, which makes Tomcat take

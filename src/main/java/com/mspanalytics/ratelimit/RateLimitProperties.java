@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Rate limits of api.md ("Rate limits"): fixed windows aligned to the clock, one limit per path
+ * Rate limits of docs/api.md ("Rate limits"): fixed windows aligned to the clock, one limit per path
  * group and tenant, and one per client address before authentication.
  *
  * @param window length of a window; every node starts and ends windows at the same instants

@@ -9,7 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-/** The headers and the 429 problem of api.md ("Rate limits"), shared by both filters. */
+/** The headers and the 429 problem of docs/api.md ("Rate limits"), shared by both filters. */
 final class RateLimitResponses {
 
     static final URI RATE_LIMITED = URI.create("urn:msp-analytics:problem:rate-limited");

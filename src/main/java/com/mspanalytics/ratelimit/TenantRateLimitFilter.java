@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * The per-tenant limits of api.md: requests to a path group ({@code /sync}, {@code /compute},
+ * The per-tenant limits of docs/api.md: requests to a path group ({@code /sync}, {@code /compute},
  * {@code /llm}) count against the tenant's limit for that group, and every such response carries
  * the RateLimit-* headers; past the limit the answer is 429 with {@code Retry-After}.
  *

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The fields each connector's settings take (api.md, "Connector settings"): which are required,
+ * The fields each connector's settings take (docs/api.md, "Connector settings"): which are required,
  * which are secrets (masked on read) and what each holds ({@link FieldKind}): URLs are vetted by the
  * outbound URL policy before they are saved, ports, counts, booleans and e-mail addresses must parse.
  * All values travel and are stored as strings; {@link #value} reads one as its kind.
@@ -99,7 +99,7 @@ public enum ConnectorFields {
         return Arrays.stream(values()).filter(c -> c.connectorName.equals(connectorName)).findFirst();
     }
 
-    /** In the order api.md lists them. */
+    /** In the order docs/api.md lists them. */
     public List<Field> fields() {
         return List.copyOf(fields.values());
     }

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Per-tenant credentials of each connector (api.md, Connector settings), encrypted at rest and
+ * Per-tenant credentials of each connector (docs/api.md, Connector settings), encrypted at rest and
  * masked on the way out. Addresses are vetted by the outbound URL policy before they are stored.
  */
 @RestController

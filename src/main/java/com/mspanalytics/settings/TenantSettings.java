@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a tenant tunes (kpis.md): money, time zone, how tickets map to domains, thresholds, category
+ * What a tenant tunes (docs/kpis.md): money, time zone, how tickets map to domains, thresholds, category
  * maps, agreement coverage rules and SOC SLA targets. Every field is optional on input; an absent
  * field takes the documented default, so {@code GET /settings} always shows the full effective set.
  */

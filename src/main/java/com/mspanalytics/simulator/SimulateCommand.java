@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code simulate [--port N] [--seed S] [--size tiny|small|large] [--end-date YYYY-MM-DD]}: serves every simulator
- * until the process is stopped. The first line printed is the connector settings JSON (api.md "Command line").
+ * until the process is stopped. The first line printed is the connector settings JSON (docs/api.md "Command line").
  * {@code --port} is the first of six consecutive ports; without it the ports are ephemeral. The end date defaults
  * to today (UTC), read here and handed to the generator, which never reads the clock itself.
  */

@@ -74,7 +74,7 @@ public final class Simulators implements AutoCloseable {
         return new Faults(options.seed() * 31 + name.hashCode()).apply(options.faults().getOrDefault(name, FaultOptions.none()));
     }
 
-    /** Connector name → exactly the body of {@code PUT /settings/connectors/{name}} (api.md). */
+    /** Connector name → exactly the body of {@code PUT /settings/connectors/{name}} (docs/api.md). */
     public Map<String, Map<String, String>> connectorSettings() {
         var settings = new LinkedHashMap<String, Map<String, String>>();
         services.forEach((name, service) -> settings.put(name, service.connectorSettings()));

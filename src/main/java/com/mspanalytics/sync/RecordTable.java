@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * text, parsed into jsonb once by the server) followed by {@link #upsert()}, both in the transaction that also moves
  * the checkpoint ({@link SyncSession#commit(int, List, String, String)}). Why: the former single statement over the
  * page's JSON spent most of its time re-extracting columns from jsonb (each {@code r->'a'->>'b'} decompresses the
- * record again); staged values cost what a {@code COPY} costs (README, Benchmarks: Sync).
+ * record again); staged values cost what a {@code COPY} costs (docs/benchmarks.md, Sync).
  *
  * <p>The {@link #upsert()} reads the staging table {@code pg_temp.<stage>} ({@link #stage()}), where a staged field is
  * its quoted path (e.g. {@code "board.id"}, the reference {@link Builder#bigint} returns) and the raw record is the

@@ -11,7 +11,7 @@ public interface SyncSession {
 
     TenantId tenant();
 
-    /** The decrypted settings of the source's connector (api.md, Connector settings). */
+    /** The decrypted settings of the source's connector (docs/api.md, Connector settings). */
     Map<String, String> credentials();
 
     /** The position last committed under {@code name}, if any (a watermark, a cursor; the source decides). */

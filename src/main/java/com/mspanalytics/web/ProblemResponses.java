@@ -33,7 +33,7 @@ public class ProblemResponses {
     }
 
     /**
-     * Fills the members api.md promises on every problem: {@code type} (about:blank when the status
+     * Fills the members docs/api.md promises on every problem: {@code type} (about:blank when the status
      * says it all) and {@code instance} (the request path).
      */
     static ProblemDetail complete(ProblemDetail problem, String path) {

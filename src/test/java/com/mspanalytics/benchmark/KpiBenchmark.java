@@ -59,7 +59,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The KPI benchmark of issue 6 (run by {@code bench/kpis.sh}; never by {@code mvn verify}: it asserts nothing about
+ * The KPI benchmark (docs/benchmarks.md; run by {@code bench/kpis.sh}; never by {@code mvn verify}: it asserts nothing about
  * time, it prints figures).
  *
  * <ol>
@@ -119,7 +119,7 @@ public final class KpiBenchmark {
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("checkpoint_timeout", "30min")
-                // As the product's embedded server and compose file run (README, "Benchmarks → KPIs"); --pg overrides.
+                // As the product's embedded server and compose file run (docs/benchmarks.md, "KPIs"); --pg overrides.
                 .setServerConfig("random_page_cost", "1.1");
         if (options.containsKey("pg")) {
             for (String setting : options.get("pg").split(",")) {

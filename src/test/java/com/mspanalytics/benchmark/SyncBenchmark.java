@@ -49,7 +49,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The sync benchmark of issue 5 (run by {@code bench/sync.sh}; never by {@code mvn verify}: no timed assertion).
+ * The sync benchmark (docs/benchmarks.md; run by {@code bench/sync.sh}; never by {@code mvn verify}: no timed
+ * assertion).
  *
  * <ol>
  *   <li>Generates the {@link WorldSize#BENCHMARK} world (LARGE's ticket rate over 60 weeks: ~228k tickets, ~690k

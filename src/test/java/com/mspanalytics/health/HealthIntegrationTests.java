@@ -46,7 +46,7 @@ class HealthIntegrationTests {
         assertThat(http.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
     }
 
-    /** Complete: both credentials, every endpoint of api.md, and the problem responses of each. */
+    /** Complete: both credentials, every endpoint of docs/api.md, and the problem responses of each. */
     @Test
     void theOpenApiDocumentIsComplete() {
         JsonNode api = Json.parse(new Http(port).get("/v3/api-docs").body());

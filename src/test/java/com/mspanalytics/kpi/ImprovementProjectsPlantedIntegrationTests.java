@@ -39,7 +39,7 @@ import tools.jackson.databind.JsonNode;
 @KpiWorldTest
 class ImprovementProjectsPlantedIntegrationTests extends KpiPlantedTest {
 
-    /** kpis.md's default expected reductions for the categories of the world; unmapped 0.25. */
+    /** docs/kpis.md's default expected reductions for the categories of the world; unmapped 0.25. */
     static final Map<String, Double> REDUCTIONS = Map.ofEntries(Map.entry("Hardware", 0.8), Map.entry("Laptop", 0.8),
             Map.entry("Backup", 0.8), Map.entry("Printer", 0.7), Map.entry("Spam", 0.7), Map.entry("Email", 0.5),
             Map.entry("Network", 0.6), Map.entry("Wi-Fi", 0.6), Map.entry("Password Reset", 0.5),
@@ -74,7 +74,7 @@ class ImprovementProjectsPlantedIntegrationTests extends KpiPlantedTest {
     }
 
     /**
-     * kpis.md's rule over the generator's records: categories with at least 10 tickets entered in the 180 days
+     * docs/kpis.md's rule over the generator's records: categories with at least 10 tickets entered in the 180 days
      * to END_DATE, at 3 clients or more, at least 1.5 times the baseline's rate (the 180 days before, from the
      * world's first ticket on) with a Poisson tail under 0.01, whose hours (time entries ended by the end
      * instant) save more than 40 h × 60 a year at the category's default reduction.

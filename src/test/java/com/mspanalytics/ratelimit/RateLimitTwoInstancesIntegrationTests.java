@@ -33,7 +33,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 3's "limiter exactness" over real HTTP: two application instances (two nodes of one
+ * The limiter counts exactly, over real HTTP: two application instances (two nodes of one
  * deployment: same database, same Redis, same key prefix), one tenant's concurrent requests split
  * evenly across them, and exactly the limit accepted. Both share one {@link SettableClock} at
  * 10:15:45, so the window cannot turn mid-test (every reset is 15) until the test moves it.
@@ -159,7 +159,7 @@ class RateLimitTwoInstancesIntegrationTests {
     }
 
     /**
-     * The closing note of issue 3: what the tenant limit adds to a request, end to end over loopback
+     * The cost of the tenant limit: what it adds to a request, end to end over loopback
      * HTTP. Both instances authenticate the same key against the same database and count the
      * per-address limit in the same Redis; only the first also counts the tenant's sync window in
      * Redis. Requests alternate between them, so that both see the same machine load.

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-/** The semantics of api.md ("Rate limits"), the same for both limiters. */
+/** The semantics of docs/api.md ("Rate limits"), the same for both limiters. */
 class RateLimiterContractTests {
 
     static final Instant AT_10_15_45_300 = Instant.parse("2026-11-27T10:15:45.300Z");

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts to a Slack incoming webhook (external-apis.md section 6) through the connectors' outbound HTTP (URL
+ * Posts to a Slack incoming webhook through the connectors' outbound HTTP (URL
  * policy, timeouts, no redirects) and retry policy: 429 waits out {@code Retry-After}, 5xx and dropped
  * connections back off and retry, any other answer is final. Success is 200 with the body {@code ok}.
  * The webhook URL is the credential, so no message or log ever names it.

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.web.client.RestClient;
 
 /**
- * ConnectWise PSA REST (external-apis.md §1): Basic auth {@code companyId+publicKey:privateKey}, the
+ * ConnectWise PSA REST API 3.0: Basic auth {@code companyId+publicKey:privateKey}, the
  * {@code clientId} header, JSON bodies. Returns response bodies as text; callers parse and store them.
  */
 final class ConnectWiseClient {

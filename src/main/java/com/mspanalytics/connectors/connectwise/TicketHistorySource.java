@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ArrayNode;
  * {@code cw_ticket_status_changes}, for KPI 03's reopen rate.
  *
  * <p>ConnectWise has no feed of status changes: the only documented source is each ticket's audit trail,
- * {@code GET /system/audittrail?type=Ticket&id=…} (external-apis.md 1.8, 1.13), one call per ticket (page-numbered;
+ * {@code GET /system/audittrail?type=Ticket&id=…}, one call per ticket (page-numbered;
  * forward-only paging does not work there). Calling it for every ticket on every run is out of the question (200k
  * tickets), so a run reads the trails of only the tickets that changed since its checkpoint, and of those only the
  * closed ones — the reopen rate is over closed tickets, and a closed ticket's trail is complete. A reopen or a second
@@ -53,7 +53,7 @@ import tools.jackson.databind.node.ArrayNode;
  * run's thread. A ticket that answers 404 (deleted since it was synced) has no history; any other failure fails the
  * run, naming the ticket, and the next run resumes at the batch. Only entries whose text reads
  * {@code Status has been changed from "A" to "B"} are kept (the trail's other entries — notes, time, other fields —
- * are not stored); the text format is not documented (external-apis.md: the audit trail's details are [U]).
+ * are not stored); the text format is not documented by ConnectWise (read from observed trails).
  */
 @Component
 final class TicketHistorySource implements SyncSource {

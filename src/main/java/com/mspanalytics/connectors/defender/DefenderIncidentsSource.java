@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * <p>Read exactly like the alerts ({@link DefenderSource}, whose Javadoc explains why this cannot lose a record):
  * {@code $filter=lastUpdateDateTime ge <checkpoint − overlap>}, {@code @odata.nextLink} followed verbatim to the end
  * (newest first, so never stopping early), the checkpoint moving only with the last page. The difference: Graph
- * refuses {@code $top} above 50 on incidents (a 400, external-apis.md 4.2), so pages hold at most 50
+ * refuses {@code $top} above 50 on incidents (it answers 400), so pages hold at most 50
  * ({@code msp.connectors.defender.page-size} when it is smaller).
  *
  * <p>Merged incidents have no tombstone: Graph keeps them with {@code status: redirected} and the surviving

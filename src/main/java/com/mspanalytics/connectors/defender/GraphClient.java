@@ -15,7 +15,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Microsoft Graph security API v1.0 (external-apis.md §4): an OAuth2 client-credentials token from
+ * Microsoft Graph security API v1.0: an OAuth2 client-credentials token from
  * {@code tokenUrl} (default the Microsoft identity platform's {@code /{tenantId}/oauth2/v2.0/token}, scope
  * {@code https://graph.microsoft.com/.default}), then {@code Authorization: Bearer} calls. A token that expires
  * mid-run (they last about an hour) is renewed once.

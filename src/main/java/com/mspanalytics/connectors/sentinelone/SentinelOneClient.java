@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.web.client.RestClient;
 
 /**
- * SentinelOne Management API v2.1 (external-apis.md §3) on the customer's own console ({@code baseUrl} is
+ * SentinelOne Management API v2.1 on the customer's own console ({@code baseUrl} is
  * required: there is no shared address): {@code Authorization: ApiToken <token>}, JSON envelopes
  * {@code {"data": [...], "pagination": {"nextCursor": ...}}}.
  */

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.springframework.web.client.RestClient;
 
 /**
- * SmileBack Data Replication API v3 (external-apis.md §2): an OAuth2 resource-owner password grant at
+ * SmileBack Data Replication API v3: an OAuth2 resource-owner password grant at
  * {@code <base>/token/} (client id and secret as form fields, scope {@code read read_recent}), then
  * {@code Authorization: Bearer} calls under {@code <base>/v3/}. A token that expires mid-run is renewed once.
  */

@@ -20,7 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The Anthropic Messages API (external-apis.md section 5): {@code POST /v1/messages} with {@code x-api-key} (or a
+ * The Anthropic Messages API: {@code POST /v1/messages} with {@code x-api-key} (or a
  * Bearer token) and a required {@code anthropic-version}. The reply is built from the request alone (its first
  * sentence and the figures it quotes), so the same prompt always gets the same answer, with {@link Tokens} counts
  * in {@code usage}, {@code max_tokens} and {@code stop_sequences} honoured. Faults answer 429 {@code rate_limit_error}

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The ConnectWise {@code conditions} grammar (external-apis.md 1.4), parsed into a predicate over a record's JSON:
+ * The ConnectWise {@code conditions} grammar (the filter language of its list endpoints), parsed into a predicate
+ * over a record's JSON:
  * <pre>
  * expr       = and { OR and }
  * and        = unary { AND unary }

@@ -25,8 +25,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * World records in ConnectWise's JSON shapes (external-apis.md 1.7–1.13): reference objects with {@code _info}
- * hrefs, UTC datetimes without fractions, explicit nulls, and status derived from the clock.
+ * World records in ConnectWise's JSON shapes (companies, contacts, members, boards, agreements, projects, tickets,
+ * time entries, audit trails): reference objects with {@code _info} hrefs, UTC datetimes without fractions,
+ * explicit nulls, and status derived from the clock.
  */
 final class ConnectWiseRecords {
 
@@ -317,8 +318,8 @@ final class ConnectWiseRecords {
     }
 
     /**
-     * The ticket's audit trail (external-apis.md 1.13), oldest first: its creation, a note for each time entry, and its
-     * status changes, a reopen among them (Closed → In Progress).
+     * The ticket's audit trail ({@code /system/audittrail}), oldest first: its creation, a note for each time entry,
+     * and its status changes, a reopen among them (Closed → In Progress).
      */
     ArrayNode auditTrail(TicketBundle bundle, WorldView view) {
         Ticket t = bundle.ticket();

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * ConnectWise PSA REST under any {@code /{codebase}/apis/3.0/} prefix (external-apis.md section 1): Basic auth
+ * ConnectWise PSA REST under any {@code /{codebase}/apis/3.0/} prefix: Basic auth
  * {@code companyId+publicKey:privateKey} plus the {@code clientId} header, the list grammar of {@link ListQuery},
  * {@code /count} and by-id endpoints, the ticket audit trail and {@code /login/companyinfo/{id}}.
  * A second key pair ({@link #LIMITED_PUBLIC_KEY}) belongs to a member whose security role cannot see finance: 403.

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The common list parameters of external-apis.md 1.3/1.5 applied to one collection: {@code conditions},
+ * The common list parameters of ConnectWise's REST API applied to one collection: {@code conditions},
  * {@code orderBy}, {@code fields}, navigable paging with RFC 5988 {@code Link} headers, and forward-only paging.
  */
 final class ListQuery {

@@ -28,7 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Microsoft Defender through Microsoft Graph (external-apis.md section 4): the identity platform's
+ * Microsoft Defender through Microsoft Graph (the security API v1.0): the identity platform's
  * client-credentials token endpoint {@code /{tenant}/oauth2/v2.0/token} and {@code /v1.0/security/alerts_v2} and
  * {@code /incidents} with {@code $filter}, {@code $top}, {@code $skip}, {@code $count} and {@code @odata.nextLink},
  * newest first. Incidents refuse {@code $top} above 50 with the captured 400. Incidents are the world's grouping of

@@ -1,7 +1,7 @@
 package com.mspanalytics.simulator.http;
 
 /**
- * Choices for API details external-apis.md marks unverified, so a connector can be tried against each variant.
+ * Choices for API details the vendors' documentation leaves unclear, so a connector can be tried against each variant.
  *
  * @param connectWiseNextOnEveryPage  forward-only paging: offer {@code rel="next"} on every non-empty page (an empty
  *                                    page ends the walk) rather than only on full pages

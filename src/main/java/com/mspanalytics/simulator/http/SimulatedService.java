@@ -5,7 +5,7 @@ import java.util.Map;
 /** One running simulator of an external API. */
 public interface SimulatedService extends AutoCloseable {
 
-    /** The connector name of api.md: connectwise, smileback, sentinelone, defender, anthropic, slack. */
+    /** The connector name of docs/api.md: connectwise, smileback, sentinelone, defender, anthropic, slack. */
     String name();
 
     SimServer server();

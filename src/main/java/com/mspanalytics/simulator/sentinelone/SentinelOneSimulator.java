@@ -26,7 +26,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * SentinelOne Management API v2.1 (external-apis.md section 3): {@code Authorization: ApiToken <token>},
+ * SentinelOne Management API v2.1: {@code Authorization: ApiToken <token>},
  * {@code {"data": [...], "pagination": {"totalItems", "nextCursor"}}} envelopes, {@code limit} 1–1000 with an opaque
  * {@code cursor}, {@code createdAt__*}/{@code updatedAt__*} filters (on {@code threatInfo} times), {@code sortBy}/{@code sortOrder},
  * {@code countOnly}, {@code siteIds}, {@code incidentStatuses}, and the sites list with its {@code allSites} envelope.

@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A Slack incoming webhook (external-apis.md section 6): {@code POST /services/T…/B…/X…} with JSON
+ * A Slack incoming webhook: {@code POST /services/T…/B…/X…} with JSON
  * {@code text}/{@code blocks}; 200 {@code ok}, 400 {@code invalid_payload} or {@code no_text}, 404 {@code no_service}
  * for an unknown hook. It keeps every message it accepted, and tests can script the next answers.
  */

@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SmileBack's Data Replication API v3 (external-apis.md section 2): an OAuth2 password grant at
+ * SmileBack's Data Replication API v3: an OAuth2 password grant at
  * {@code /api/token/} (client credentials by Basic header or form fields), then {@code Bearer} calls to
  * {@code /api/v3/reviews/} with Django-REST-style {@code limit}/{@code offset} paging, {@code modified_since}
  * and {@code include_unrated}. Errors use Django REST framework's {@code {"detail": ...}} shape.

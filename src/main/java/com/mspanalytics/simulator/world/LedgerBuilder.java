@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Measures each planted fact on the generated records, in one pass, the way kpis.md defines the KPI
+ * Measures each planted fact on the generated records, in one pass, the way docs/kpis.md defines the KPI
  * (windows end at {@code asOf} = the world's end date, inclusive; only records visible at the end instant count).
  * It is deliberately plain Java over the generator's output, independent of the KPI code it will check.
  */
@@ -133,7 +133,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                 Map.of("trainingTickets", (double) patTraining, "tickets", (double) patAll, "share", round((double) patTraining / patAll)),
                 "Pat Jones at Umbrella keeps asking how-to questions"));
         facts.add(trainingClient());
-        // kpis.md defaults: hourly cost 60, a Printer fix removes 0.7 of its tickets, a project takes 40 h
+        // docs/kpis.md defaults: hourly cost 60, a Printer fix removes 0.7 of its tickets, a project takes 40 h
         double annualHours = printerHours * 365 / 180, saving = annualHours * 60 * 0.7, projectCost = 40 * 60.0;
         facts.add(fact("improvement-projects", "recurring-issue", Map.of("category", Plants.PRINTER_STUCK), 180,
                 Map.of("count", (double) printerCount, "hours", round(printerHours), "annualHours", round(annualHours),
@@ -304,7 +304,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
                         + domains + "))");
     }
 
-    /** KPI 09 exactly as kpis.md defines it, so the expected ranking is known; techs under 5 closed are unranked. */
+    /** KPI 09 exactly as docs/kpis.md defines it, so the expected ranking is known; techs under 5 closed are unranked. */
     private PlantedFact lowestComposite() {
         Map<String, List<Double>> resByCell = new HashMap<>(), hoursByCell = new HashMap<>();
         for (Closed c : closed90) {
@@ -396,7 +396,7 @@ final class LedgerBuilder implements Consumer<TicketBundle> {
         return values.length == 0 ? 0 : sum / values.length;
     }
 
-    /** Population standard deviation, as kpis.md asks unless stated otherwise. */
+    /** Population standard deviation, as docs/kpis.md asks unless stated otherwise. */
     static double stddev(double[] values, double mean) {
         double sq = 0;
         for (double v : values) sq += (v - mean) * (v - mean);

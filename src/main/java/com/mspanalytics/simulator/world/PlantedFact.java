@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * One fact the world plants for a KPI, with the numbers a correct KPI must reproduce.
  *
- * @param kpi      the KPI slug (kpis.md)
+ * @param kpi      the KPI slug (docs/kpis.md)
  * @param kind     what was planted, e.g. {@code ticket-spike}; {@code consequence} facts are flags that follow
  *                 from another plant (a KPI that raises them is right, not imprecise)
  * @param keys     which entities: {@code client} (company identifier), {@code tech} (member identifier),

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Where and when the planted facts happen. Every date is relative to the world's end date, so the facts
- * sit in the windows kpis.md gives each KPI when it is computed with {@code asOf = endDate}.
+ * sit in the windows docs/kpis.md gives each KPI when it is computed with {@code asOf = endDate}.
  * Planted extra tickets never fall in the calm week, whose volume the generator controls (see {@link TicketGenerator}).
  */
 final class Plants {

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * SentinelOne threats and Defender alerts. Clean events are acknowledged and resolved well inside the
- * default SLA targets of kpis.md (KPI 12) and stay under 5 a week per client, so only the planted
+ * default SLA targets of docs/kpis.md (KPI 12) and stay under 5 a week per client, so only the planted
  * critical threat breaches; volume is low enough to hold every event in memory at any size.
  */
 final class SecurityEventGenerator {
