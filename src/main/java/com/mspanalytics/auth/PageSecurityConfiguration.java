@@ -33,7 +33,7 @@ class PageSecurityConfiguration {
             + "object-src 'none'; frame-ancestors 'none'";
 
     static final String[] PAGES = {"/", "/login", "/logout", "/app/**", "/css/**", "/js/**", "/webjars/**",
-            "/favicon.ico"};
+            "/favicon.svg"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -42,7 +42,7 @@ class PageSecurityConfiguration {
         http.securityMatcher(PAGES)
                 .authenticationProvider(signIn)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/app/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
+                        .requestMatchers("/login", "/app/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.svg")
                         .permitAll()
                         .requestMatchers("/app/settings", "/app/settings/**", "/app/users", "/app/users/**")
                         .hasRole("ADMIN")

@@ -13,7 +13,7 @@ public final class KpiCatalog {
         }
     }
 
-    static final List<Entry> ALL = List.of(
+    public static final List<Entry> ALL = List.of(
             new Entry(1, "sales-opportunities", "Sales Opportunities",
                     "Which clients keep hitting a problem that a product or project would remove?"),
             new Entry(2, "client-training-needs", "Client Training Needs",

@@ -1,0 +1,135 @@
+package com.mspanalytics.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mspanalytics.auth.users.Role;
+import com.mspanalytics.auth.users.Users;
+import com.mspanalytics.dashboard.KpiCatalog;
+import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.support.Http;
+import com.mspanalytics.support.Json;
+import com.mspanalytics.support.KpiWorldTest;
+import com.mspanalytics.support.SyncedWorld;
+import com.mspanalytics.support.TestDatabase;
+import com.mspanalytics.tenant.TenantContext;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in a real headless Chromium, on the tiny simulated world synced into its own tenant, whose company
+ * names and ticket summaries carry script: every page is visited, its figures compared with the API's for the same
+ * stored result, and no script of the data may run, nor any console error or CSP violation appear.
+ */
+@KpiWorldTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTests {
+
+    static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    SyncedWorld world;
+    Users.NewUser admin;
+    Users.NewUser viewer;
+    Browser browser;
+
+    @BeforeAll
+    void syncPlantAndSignIn() {
+        world = SyncedWorld.syncInto(context, "Browser MSP " + UUID.randomUUID());
+        KpiService kpis = context.getBean(KpiService.class);
+        JdbcClient owner = JdbcClient.create(TestDatabase.ownerDataSource());
+        owner.sql("UPDATE cw_companies SET name = name || ' ' || :payload WHERE tenant_id = :tenant")
+                .param("payload", PAYLOAD).param("tenant", world.tenant().tenant().value()).update();
+        owner.sql("UPDATE cw_tickets SET summary = summary || ' ' || :payload WHERE tenant_id = :tenant")
+                .param("payload", PAYLOAD).param("tenant", world.tenant().tenant().value()).update();
+        TenantContext.runAs(world.tenant().tenant(), () -> kpis.computeAll(SyncedWorld.END_DATE));
+        Users users = context.getBean(Users.class);
+        admin = TenantContext.callAs(world.tenant().tenant(),
+                () -> users.createWithPassword("admin-" + UUID.randomUUID() + "@example.com", "Ada Admin", Role.ADMIN));
+        viewer = TenantContext.callAs(world.tenant().tenant(),
+                () -> users.createWithPassword("viewer-" + UUID.randomUUID() + "@example.com", "Vic Viewer", Role.VIEWER));
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void everyPageShowsTheApisFiguresAndRunsNoScriptOfTheData() {
+        Pages.Overview overview = Pages.SignIn.open(browser).as(admin.user().email(), admin.password());
+        assertThat(overview.tiles()).hasSize(12);
+        browser.screenshot("overview");
+        Http api = new Http(port, world.tenant().apiKey());
+        for (KpiCatalog.Entry kpi : KpiCatalog.ALL) {
+            JsonNode latest = Json.parse(api.get("/kpi/" + kpi.slug() + "/latest").body());
+            JsonNode headline = latest.path("headline");
+            assertThat(number(overview.headline(kpi.slug()))).as(kpi.slug() + " on the overview")
+                    .isEqualTo(shown(headline));
+            assertThat(overview.state(kpi.slug())).isNotBlank();
+        }
+        assertThat(browser.consoleProblems()).as("console of the overview").isEmpty();
+
+        for (KpiCatalog.Entry kpi : KpiCatalog.ALL) {
+            Pages.Kpi page = Pages.Kpi.open(browser, kpi.slug());
+            JsonNode latest = Json.parse(api.get("/kpi/" + kpi.slug() + "/latest").body());
+            assertThat(number(page.headline())).as(kpi.slug()).isEqualTo(shown(latest.path("headline")));
+            assertThat(page.tableRows()).as(kpi.slug() + " rows").isEqualTo(Math.min(200, latest.path("rows").size()));
+            if (page.hasChart()) {
+                assertThat(page.chartDrawn()).as(kpi.slug() + " chart drawn").isTrue();
+            }
+            browser.screenshot("kpi-" + kpi.slug());
+            assertThat(browser.driver.executeScript("return window.__xss === undefined")).as(kpi.slug()).isEqualTo(true);
+            assertThat(browser.consoleProblems()).as("console of " + kpi.slug()).isEmpty();
+        }
+        // the planted markup is on the pages, as text
+        assertThat(Pages.Kpi.open(browser, "time-consumption").tableText()).contains("<script>window.__xss=2</script>");
+    }
+
+    @Test
+    void aViewerGetsANotAllowedPageOnAdminPages() {
+        try (Browser other = Browser.open(port)) {
+            Pages.SignIn.open(other).as(viewer.user().email(), viewer.password());
+            other.get("/app/settings");
+            assertThat(other.driver.getTitle()).startsWith("403");
+            assertThat(other.driver.getPageSource()).contains("Not allowed");
+        }
+    }
+
+    /** The figure as the page shows it, as a number: "7,080 CAD" → 7080, "62.5 %" → 62.5, "–" → null. */
+    private static BigDecimal number(String shown) {
+        String digits = shown.replace(",", "").replace("−", "-").split(" ")[0];
+        return digits.equals("–") ? null : new BigDecimal(digits);
+    }
+
+    /** The API's headline value at the precision the page shows. */
+    private static BigDecimal shown(JsonNode headline) {
+        if (headline.path("value").isNull() || headline.path("value").isMissingNode()) {
+            return null;
+        }
+        BigDecimal value = headline.path("value").decimalValue();
+        return switch (headline.path("unit").asString()) {
+            case "SHARE" -> value.movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+            case "MONEY" -> value.setScale(0, RoundingMode.HALF_UP);
+            case "HOURS" -> value.setScale(1, RoundingMode.HALF_UP);
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,104 @@
+package com.mspanalytics.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Page objects of the dashboard: what a user can do on each page, found by id and data-testid, never by style. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    record SignIn(Browser browser) {
+
+        static SignIn open(Browser browser) {
+            browser.get("/login");
+            return new SignIn(browser).assertAt();
+        }
+
+        SignIn assertAt() {
+            assertThat(browser.driver.getTitle()).startsWith("Sign in");
+            return this;
+        }
+
+        Overview as(String email, String password) {
+            browser.driver.findElement(By.id("email")).sendKeys(email);
+            browser.driver.findElement(By.id("password")).sendKeys(password);
+            browser.driver.findElement(By.id("signin")).click();
+            return new Overview(browser).assertAt();
+        }
+    }
+
+    record Overview(Browser browser) {
+
+        Overview assertAt() {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> d.getTitle().startsWith("Overview"));
+            return this;
+        }
+
+        List<WebElement> tiles() {
+            return browser.driver.findElements(By.cssSelector("[data-testid=tiles] > li"));
+        }
+
+        String headline(String slug) {
+            return browser.driver.findElement(By.cssSelector("li[data-kpi='" + slug + "'] [data-testid=headline]")).getText();
+        }
+
+        String state(String slug) {
+            return browser.driver.findElement(By.cssSelector("li[data-kpi='" + slug + "'] [data-testid=state]")).getText();
+        }
+
+        Kpi open(String slug) {
+            browser.driver.findElement(By.cssSelector("li[data-kpi='" + slug + "'] a")).click();
+            return new Kpi(browser).assertAt();
+        }
+    }
+
+    record Kpi(Browser browser) {
+
+        static Kpi open(Browser browser, String slug) {
+            browser.get("/app/kpi/" + slug);
+            return new Kpi(browser).assertAt();
+        }
+
+        Kpi assertAt() {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .until(d -> d.findElements(By.id("kpi-title")).size() == 1);
+            return this;
+        }
+
+        String headline() {
+            return browser.driver.findElement(By.cssSelector("[data-testid=headline]")).getText();
+        }
+
+        boolean hasChart() {
+            return !browser.driver.findElements(By.cssSelector("[data-testid=chart]")).isEmpty();
+        }
+
+        /** Waits for charts.js to draw the chart; false if it never does. */
+        boolean chartDrawn() {
+            try {
+                new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> "true".equals(
+                        d.findElement(By.cssSelector("[data-testid=chart]")).getDomAttribute("data-drawn")));
+                return true;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                return false;
+            }
+        }
+
+        int tableRows() {
+            return browser.driver.findElements(By.cssSelector("[data-testid=rows] tbody tr")).size();
+        }
+
+        String tableText() {
+            List<WebElement> table = browser.driver.findElements(By.cssSelector("[data-testid=rows]"));
+            return table.isEmpty() ? "" : table.get(0).getText();
+        }
+    }
+}
