@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,6 +47,7 @@ class PageSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/app/settings", "/app/settings/**", "/app/users", "/app/users/**")
                         .hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/app/anomalies/**").hasRole("MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         .defaultSuccessUrl("/", false).failureHandler(failure))

@@ -1,8 +1,11 @@
 package com.mspanalytics.dashboard;
 
+import com.mspanalytics.auth.users.Role;
 import com.mspanalytics.auth.users.UserSignIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -21,10 +25,14 @@ class PageControllers {
 
     private final OverviewPages overview;
     private final KpiPages kpiPages;
+    private final AnomaliesPages anomalies;
+    private final SettingsPages settingsPages;
 
-    PageControllers(OverviewPages overview, KpiPages kpiPages) {
+    PageControllers(OverviewPages overview, KpiPages kpiPages, AnomaliesPages anomalies, SettingsPages settingsPages) {
+        this.settingsPages = settingsPages;
         this.overview = overview;
         this.kpiPages = kpiPages;
+        this.anomalies = anomalies;
     }
 
     @GetMapping("/")
@@ -46,6 +54,47 @@ class PageControllers {
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + ".csv\"")
                 .body(csv);
+    }
+
+    @GetMapping("/app/anomalies")
+    String anomalies(@RequestParam(defaultValue = "open") String status, @RequestParam(required = false) String kpi,
+            @RequestParam(required = false) String done, Model model) {
+        model.addAttribute("page", anomalies.build(status, kpi, PageModel.signedIn().can(Role.MANAGER), done));
+        return "dashboard/anomalies";
+    }
+
+    /** Managers and admins (the security configuration holds it); the note says what was done about it. */
+    @PostMapping("/app/anomalies/acknowledge")
+    String acknowledge(@RequestParam String kpi, @RequestParam String dimension, @RequestParam String key,
+            @RequestParam String period, @RequestParam(defaultValue = "") String note, Model model) {
+        String text = note.strip();
+        if (text.isEmpty() || text.length() > 1000) {
+            model.addAttribute("page", anomalies.build("open", null, true, null));
+            model.addAttribute("problem", "Say in a note (1 to 1,000 characters) what was done about " + key + ".");
+            return "dashboard/anomalies";
+        }
+        if (!anomalies.acknowledge(kpi, dimension, key, period, PageModel.signedIn().email(), text)) {
+            throw notFound("No such anomaly");
+        }
+        return "redirect:/app/anomalies?done=" + java.net.URLEncoder.encode("Acknowledged " + key + " (" + period + ")",
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @GetMapping("/app/settings")
+    String settings(@RequestParam(required = false) String done, Model model) {
+        model.addAttribute("page", settingsPages.build(done, List.of()));
+        return "dashboard/settings";
+    }
+
+    /** Admins only (the security configuration holds it). */
+    @PostMapping("/app/settings/targets")
+    String saveTargets(@RequestParam Map<String, String> form, Model model) {
+        List<String> problems = settingsPages.saveTargets(form);
+        if (!problems.isEmpty()) {
+            model.addAttribute("page", settingsPages.build(null, problems));
+            return "dashboard/settings";
+        }
+        return "redirect:/app/settings?done=Targets%20saved";
     }
 
     @GetMapping("/login")

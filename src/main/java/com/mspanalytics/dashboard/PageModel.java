@@ -32,6 +32,11 @@ class PageModel {
         return null;
     }
 
+    /** The user of a page that requires signing in (the security configuration guarantees one). */
+    static SignedInUser signedIn() {
+        return (SignedInUser) SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+    }
+
     @ModelAttribute("kpiNav")
     List<KpiCatalog.Entry> kpiNav() {
         return KpiCatalog.ALL;

@@ -67,13 +67,15 @@ class KpiController {
 
     @PostMapping("/anomalies/acknowledge")
     @Operation(summary = "Acknowledge an anomaly (permission: compute)")
-    ResponseEntity<Void> acknowledge(@RequestBody @Validated AnomalyKey key) {
-        if (!kpis.acknowledge(key.kpi(), key.dimension(), key.key(), key.period())) {
+    ResponseEntity<Void> acknowledge(@RequestBody @Validated AnomalyKey key, java.security.Principal caller) {
+        if (!kpis.acknowledge(key.kpi(), key.dimension(), key.key(), key.period(), caller.getName(), key.note())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such anomaly.");
         }
         return ResponseEntity.noContent().build();
     }
 
-    record AnomalyKey(@NotBlank String kpi, @NotBlank String dimension, @NotBlank String key, @NotBlank String period) {
+    /** @param note optional: what was done about it (at most 1,000 characters) */
+    record AnomalyKey(@NotBlank String kpi, @NotBlank String dimension, @NotBlank String key, @NotBlank String period,
+            @jakarta.validation.constraints.Size(max = 1000) String note) {
     }
 }

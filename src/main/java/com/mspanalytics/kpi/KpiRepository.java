@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -91,7 +92,8 @@ class KpiRepository {
 
     List<AnomalyView> anomalies(String status, int limit) {
         return jdbc.sql("""
-                SELECT kpi, dimension, key, period, status, details::text, result_id, first_seen_at, acknowledged_at
+                SELECT kpi, dimension, key, period, status, details::text, result_id, first_seen_at, acknowledged_at,
+                       acknowledged_by, acknowledgement_note
                 FROM anomalies WHERE (CAST(:status AS text) IS NULL OR status = :status)
                 ORDER BY first_seen_at DESC, kpi, dimension, key LIMIT :limit""")
                 .param("status", status).param("limit", limit)
@@ -105,7 +107,8 @@ class KpiRepository {
                 json.readValue(rs.getString("details"), AnomalyDetails.class),
                 rs.getObject("result_id", UUID.class),
                 rs.getObject("first_seen_at", java.time.OffsetDateTime.class),
-                rs.getObject("acknowledged_at", java.time.OffsetDateTime.class));
+                rs.getObject("acknowledged_at", java.time.OffsetDateTime.class), rs.getString("acknowledged_by"),
+                rs.getString("acknowledgement_note"));
     }
 
     /**
@@ -119,7 +122,8 @@ class KpiRepository {
                     SELECT tenant_id, kpi, dimension, key, period FROM anomalies
                     WHERE kpi = :kpi AND status = 'open' AND alerted_at IS NULL
                     FOR UPDATE SKIP LOCKED)
-                RETURNING kpi, dimension, key, period, status, details::text, result_id, first_seen_at, acknowledged_at
+                RETURNING kpi, dimension, key, period, status, details::text, result_id, first_seen_at, acknowledged_at,
+                          acknowledged_by, acknowledgement_note
                 """).param("kpi", kpi).query(this::anomaly).list().stream()
                 .sorted(java.util.Comparator.comparing(AnomalyView::dimension).thenComparing(AnomalyView::key))
                 .toList();
@@ -136,11 +140,14 @@ class KpiRepository {
         }
     }
 
-    boolean acknowledge(String kpi, String dimension, String key, String period) {
+    boolean acknowledge(String kpi, String dimension, String key, String period, @Nullable String by,
+            @Nullable String note) {
         return jdbc.sql("""
-                UPDATE anomalies SET status = 'acknowledged', acknowledged_at = coalesce(acknowledged_at, now())
+                UPDATE anomalies SET status = 'acknowledged', acknowledged_at = coalesce(acknowledged_at, now()),
+                       acknowledged_by = coalesce(:by, acknowledged_by), acknowledgement_note = coalesce(:note, acknowledgement_note)
                 WHERE kpi = :kpi AND dimension = :dimension AND key = :key AND period = :period
                 """).param("kpi", kpi).param("dimension", dimension).param("key", key).param("period", period)
+                .param("by", by).param("note", note)
                 .update() == 1;
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -132,9 +133,15 @@ public class KpiService {
         repository.unclaim(anomalies);
     }
 
+    /**
+     * @param by who acknowledges it (a user's e-mail, an API key's subject)
+     * @param note what was done about it; null keeps an earlier note
+     * @return false when the tenant has no such anomaly
+     */
     @Transactional
-    public boolean acknowledge(String kpi, String dimension, String key, String period) {
-        return repository.acknowledge(kpi, dimension, key, period);
+    public boolean acknowledge(String kpi, String dimension, String key, String period, @Nullable String by,
+            @Nullable String note) {
+        return repository.acknowledge(kpi, dimension, key, period, by, note);
     }
 
     private Kpi<?> require(String slug) {

@@ -58,6 +58,13 @@ public record TenantSettings(
     public static final TenantSettings DEFAULTS = new TenantSettings(null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null);
 
+    /** These settings with other KPI targets (the dashboard's settings page edits only these). */
+    public TenantSettings withKpiTargets(Map<String, KpiTarget> targets) {
+        return new TenantSettings(hourlyRate, hourlyCost, currency, timeZone, domainField, minSample, categoryOfferings,
+                trainingCategories, coverageRules, slaTargets, projectEffortHours, expectedReductions,
+                dailyCapacityHours, digest, Map.copyOf(targets));
+    }
+
     public TenantSettings {
         hourlyRate = hourlyRate != null ? hourlyRate : new BigDecimal("150.00");
         hourlyCost = hourlyCost != null ? hourlyCost : new BigDecimal("60.00");

@@ -104,6 +104,33 @@ class DashboardBrowserTests {
     }
 
     @Test
+    void anAdminAcknowledgesAnAnomalyWithANoteAndChangesATarget() {
+        try (Browser other = Browser.open(port)) {
+            Pages.Overview overview = Pages.SignIn.open(other).as(admin.user().email(), admin.password());
+            String stateBefore = overview.state("sales-opportunities");
+
+            Pages.Anomalies inbox = Pages.Anomalies.open(other);
+            int open = inbox.count();
+            assertThat(open).as("the tiny world's open anomalies").isPositive();
+            inbox = inbox.acknowledgeFirst("Called the client <b>about it</b>");
+            assertThat(inbox.flash()).startsWith("Acknowledged");
+            assertThat(inbox.count()).isEqualTo(open - 1);
+            assertThat(inbox.show("acknowledged").text()).contains("Note: Called the client <b>about it</b>",
+                    "by " + admin.user().email());
+
+            Pages.Settings settings = Pages.Settings.open(other).target("sales-opportunities", "5", "2").save();
+            assertThat(settings.problems()).containsExactly(
+                    "Sales Opportunities: lower is better, so green must be at most amber.");
+            settings = settings.target("sales-opportunities", "0", "0").save();
+            assertThat(settings.flash()).isEqualTo("Targets saved");
+            other.get("/");
+            String stateAfter = new Pages.Overview(other).assertAt().state("sales-opportunities");
+            assertThat(stateAfter).isEqualTo("off target").isNotEqualTo(stateBefore);
+            assertThat(other.consoleProblems()).isEmpty();
+        }
+    }
+
+    @Test
     void aViewerGetsANotAllowedPageOnAdminPages() {
         try (Browser other = Browser.open(port)) {
             Pages.SignIn.open(other).as(viewer.user().email(), viewer.password());

@@ -101,4 +101,79 @@ final class Pages {
             return table.isEmpty() ? "" : table.get(0).getText();
         }
     }
+
+    record Anomalies(Browser browser) {
+
+        static Anomalies open(Browser browser) {
+            browser.get("/app/anomalies");
+            return new Anomalies(browser).assertAt();
+        }
+
+        Anomalies assertAt() {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Anomalies"));
+            return this;
+        }
+
+        int count() {
+            return browser.driver.findElements(By.cssSelector("[data-testid=anomalies] > li")).size();
+        }
+
+        /** Acknowledges the first open anomaly with the note; returns the inbox it lands on. */
+        Anomalies acknowledgeFirst(String note) {
+            WebElement form = browser.driver.findElement(By.cssSelector("[data-testid=acknowledge]"));
+            form.findElement(By.name("note")).sendKeys(note);
+            form.findElement(By.cssSelector("button")).click();
+            return assertAt();
+        }
+
+        String flash() {
+            return browser.driver.findElement(By.cssSelector("[data-testid=flash]")).getText();
+        }
+
+        Anomalies show(String status) {
+            browser.get("/app/anomalies?status=" + status);
+            return assertAt();
+        }
+
+        String text() {
+            return browser.driver.findElement(By.tagName("main")).getText();
+        }
+    }
+
+    record Settings(Browser browser) {
+
+        static Settings open(Browser browser) {
+            browser.get("/app/settings");
+            return new Settings(browser).assertAt();
+        }
+
+        Settings assertAt() {
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.getTitle().startsWith("Settings"));
+            return this;
+        }
+
+        Settings target(String slug, String green, String amber) {
+            WebElement g = browser.driver.findElement(By.id("green-" + slug));
+            g.clear();
+            g.sendKeys(green);
+            WebElement a = browser.driver.findElement(By.id("amber-" + slug));
+            a.clear();
+            a.sendKeys(amber);
+            return this;
+        }
+
+        Settings save() {
+            browser.driver.findElement(By.id("save-targets")).click();
+            return assertAt();
+        }
+
+        List<String> problems() {
+            return browser.driver.findElements(By.cssSelector("[data-testid=problems] li")).stream()
+                    .map(WebElement::getText).toList();
+        }
+
+        String flash() {
+            return browser.driver.findElement(By.cssSelector("[data-testid=flash]")).getText();
+        }
+    }
 }

@@ -77,6 +77,6 @@ class AnomalyMessageTests {
     }
 
     private static AnomalyView anomaly(String kpi, String dimension, String key, AnomalyDetails details) {
-        return new AnomalyView(kpi, dimension, key, "2026-W47", "open", details, UUID.randomUUID(), OffsetDateTime.now(), null);
+        return new AnomalyView(kpi, dimension, key, "2026-W47", "open", details, UUID.randomUUID(), OffsetDateTime.now(), null, null, null);
     }
 }
