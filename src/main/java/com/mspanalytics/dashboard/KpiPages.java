@@ -61,6 +61,7 @@ class KpiPages {
             return Optional.empty();
         }
         RecordTable table = kpis.latest(slug).map(r -> RecordTable.of(r.rows())).orElse(RecordTable.of(List.of()));
-        return Optional.of(Csv.of(table.columns(), table.rows()));
+        return Optional.of(Csv.of(table.columns(), table.rows().stream()
+                .map(row -> row.stream().map(RecordTable.Cell::text).toList()).toList()));
     }
 }

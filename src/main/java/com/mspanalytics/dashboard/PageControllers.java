@@ -27,8 +27,11 @@ class PageControllers {
     private final KpiPages kpiPages;
     private final AnomaliesPages anomalies;
     private final SettingsPages settingsPages;
+    private final EntityPages entities;
 
-    PageControllers(OverviewPages overview, KpiPages kpiPages, AnomaliesPages anomalies, SettingsPages settingsPages) {
+    PageControllers(OverviewPages overview, KpiPages kpiPages, AnomaliesPages anomalies, SettingsPages settingsPages,
+            EntityPages entities) {
+        this.entities = entities;
         this.settingsPages = settingsPages;
         this.overview = overview;
         this.kpiPages = kpiPages;
@@ -54,6 +57,18 @@ class PageControllers {
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + ".csv\"")
                 .body(csv);
+    }
+
+    @GetMapping("/app/clients/{id:\\d{1,18}}")
+    String client(@PathVariable long id, Model model) {
+        model.addAttribute("page", entities.client(id).orElseThrow(() -> notFound("No such client")));
+        return "dashboard/entity";
+    }
+
+    @GetMapping("/app/techs/{id:\\d{1,18}}")
+    String tech(@PathVariable long id, Model model) {
+        model.addAttribute("page", entities.tech(id).orElseThrow(() -> notFound("No such tech")));
+        return "dashboard/entity";
     }
 
     @GetMapping("/app/anomalies")

@@ -18,7 +18,11 @@ import org.jspecify.annotations.Nullable;
  * its record components, not by string keys), in declaration order. Nested records and lists of records are left to
  * the charts and the API; lists of plain values are joined.
  */
-public record RecordTable(List<String> columns, List<List<String>> rows, int total) {
+public record RecordTable(List<String> columns, List<List<Cell>> rows, int total) {
+
+    /** A cell's text, and the client's or tech's page when the cell names one. */
+    public record Cell(String text, @Nullable String href) {
+    }
 
     static final int MAX_ROWS = 200;
 
@@ -36,13 +40,13 @@ public record RecordTable(List<String> columns, List<List<String>> rows, int tot
         if (mixed) {
             names.add(0, "level");
         }
-        List<List<String>> rows = records.stream().limit(MAX_ROWS).map(row -> {
-            List<String> cells = new ArrayList<>();
+        List<List<Cell>> rows = records.stream().limit(MAX_ROWS).map(row -> {
+            List<Cell> cells = new ArrayList<>();
             if (mixed) {
-                cells.add(row.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+                cells.add(new Cell(row.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), null));
             }
             for (String name : columns.keySet()) {
-                cells.add(cell(row, name));
+                cells.add(new Cell(cell(row, name), link(row, name)));
             }
             return cells;
         }).toList();
@@ -74,6 +78,19 @@ public record RecordTable(List<String> columns, List<List<String>> rows, int tot
             return element.endsWith("<java.lang.String>") || element.endsWith("<java.lang.Long>");
         }
         return false;
+    }
+
+    /** Client columns link to the client's page by the row's companyId, tech columns to the tech's by memberId. */
+    private static @Nullable String link(Object row, String name) {
+        if (name.equals("client") || name.equals("clientName")) {
+            String id = cell(row, "companyId");
+            return id.isEmpty() ? null : "/app/clients/" + id;
+        }
+        if (name.equals("tech") || name.equals("name")) {
+            String id = cell(row, "memberId");
+            return id.isEmpty() ? null : "/app/techs/" + id;
+        }
+        return null;
     }
 
     private static String cell(Object row, String name) {

@@ -101,6 +101,17 @@ class DashboardBrowserTests {
         }
         // the planted markup is on the pages, as text
         assertThat(Pages.Kpi.open(browser, "time-consumption").tableText()).contains("<script>window.__xss=2</script>");
+        // a client named in a table leads to its page, and its tech to theirs
+        Pages.Kpi.open(browser, "agreement-mismatch");
+        browser.driver.findElement(org.openqa.selenium.By.cssSelector("[data-testid=rows] tbody a")).click();
+        assertThat(browser.driver.getTitle()).contains("Client");
+        assertThat(new Pages.Kpi(browser).chartDrawn()).isTrue();
+        browser.screenshot("client");
+        browser.driver.findElement(org.openqa.selenium.By.cssSelector("[data-testid=tickets] tbody a")).click();
+        assertThat(browser.driver.getTitle()).contains("Tech");
+        browser.screenshot("tech");
+        assertThat(browser.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+        assertThat(browser.consoleProblems()).as("console of the client and tech pages").isEmpty();
     }
 
     @Test

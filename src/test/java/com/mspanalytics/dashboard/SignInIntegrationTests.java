@@ -6,6 +6,7 @@ import com.mspanalytics.admin.TenantSeeder;
 import com.mspanalytics.auth.users.Role;
 import com.mspanalytics.auth.users.Users;
 import com.mspanalytics.support.IntegrationTest;
+import com.mspanalytics.support.KpiFixtures;
 import com.mspanalytics.support.PageSession;
 import com.mspanalytics.support.TestTenants;
 import com.mspanalytics.tenant.TenantContext;
@@ -121,6 +122,38 @@ class SignInIntegrationTests {
         assertThat(settings.statusCode()).isEqualTo(403);
         assertThat(settings.body()).contains("Not allowed", "Your role does not allow this").doesNotContain("Exception");
         assertThat(browser.get("/app/kpi/no-such-kpi").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherTenantsClientAndTechAreNotFoundLikeOnesThatDoNotExist() {
+        TenantSeeder.SeededTenant mine = TestTenants.create(context);
+        TenantSeeder.SeededTenant theirs = TestTenants.create(context);
+        KpiFixtures myData = new KpiFixtures(mine.tenant());
+        KpiFixtures theirData = new KpiFixtures(theirs.tenant());
+        long myClient = myData.company("MINE", "My Client <b>Ltd</b>");
+        long myTech = myData.member("mytech");
+        long theirClient = theirData.company("THEIRS", "Their Client");
+        long theirTech = theirData.member("theirtech");
+        Users.NewUser me = user(mine, Role.VIEWER);
+        PageSession browser = new PageSession(port);
+        browser.signIn(me.user().email(), me.password());
+
+        HttpResponse<String> client = browser.get("/app/clients/" + myClient);
+        assertThat(client.statusCode()).isEqualTo(200);
+        assertThat(client.body()).contains("My Client &lt;b&gt;Ltd&lt;/b&gt;").doesNotContain("<b>Ltd</b>");
+        assertThat(browser.get("/app/techs/" + myTech).statusCode()).isEqualTo(200);
+        HttpResponse<String> foreign = browser.get("/app/clients/" + theirClient);
+        HttpResponse<String> missing = browser.get("/app/clients/987654321");
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        // the same page but for the per-request CSRF token of the sign-out form
+        assertThat(withoutToken(foreign.body())).doesNotContain("Their Client", "THEIRS")
+                .isEqualTo(withoutToken(missing.body()));
+        assertThat(browser.get("/app/techs/" + theirTech).statusCode()).isEqualTo(404);
+    }
+
+    private static String withoutToken(String page) {
+        return page.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "");
     }
 
     private static String message(String page) {
