@@ -2,6 +2,7 @@ package com.mspanalytics.auth;
 
 import com.mspanalytics.auth.users.UserSignIn;
 import com.mspanalytics.config.RunMode;
+import com.mspanalytics.ratelimit.TenantRateLimitFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +39,8 @@ class PageSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain pageSecurity(HttpSecurity http, UserSignIn signIn) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, UserSignIn signIn, TenantRateLimitFilter tenantRateLimit)
+            throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.securityMatcher(PAGES)
                 .authenticationProvider(signIn)
@@ -56,7 +58,8 @@ class PageSecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterAfter(new TenantBindingFilter(), AuthorizationFilter.class);
+                .addFilterAfter(new TenantBindingFilter(), AuthorizationFilter.class)
+                .addFilterAfter(tenantRateLimit, TenantBindingFilter.class);
         return http.build();
     }
 

@@ -1,5 +1,6 @@
 package com.mspanalytics.auth;
 
+import com.mspanalytics.ratelimit.ClientIpRateLimitFilter;
 import com.mspanalytics.tenant.TenantContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,6 +23,7 @@ final class TenantBindingFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof TenantCaller caller) {
+            request.setAttribute(ClientIpRateLimitFilter.AUTHENTICATED, Boolean.TRUE);
             try (TenantContext.Scope ignored = TenantContext.bind(caller.tenant())) {
                 chain.doFilter(request, response);
             }

@@ -26,6 +26,12 @@ final class InProcessRateLimiter implements RateLimiter {
         return Decision.counted(count, limit, window.resetSeconds());
     }
 
+    @Override
+    public boolean exhausted(String key, long limit) {
+        AtomicLong count = counters.get(new WindowKey(key, windows.current().id()));
+        return count != null && count.get() >= limit;
+    }
+
     /** The first request of a new window sweeps the old ones; the others go on at once. */
     private void evictWindowsBefore(long windowId) {
         long evicted = evictedBefore.get();

@@ -9,6 +9,9 @@ public interface RateLimiter {
     /** Counts one request under {@code key} in the current window, allowed or not. */
     Decision tryAcquire(String key, long limit);
 
+    /** Whether {@code key} has used up {@code limit} in the current window, without counting anything. */
+    boolean exhausted(String key, long limit);
+
     /**
      * @param remaining requests still allowed in this window after this one (never negative)
      * @param resetSeconds whole seconds until the window ends, rounded up so that a client waiting

@@ -44,13 +44,23 @@ final class RedisFallbackRateLimiter implements RateLimiter {
 
     @Override
     public Decision tryAcquire(String key, long limit) {
+        return withRedis(limiter -> limiter.tryAcquire(key, limit));
+    }
+
+    @Override
+    public boolean exhausted(String key, long limit) {
+        return withRedis(limiter -> limiter.exhausted(key, limit));
+    }
+
+    /** Asks Redis unless it failed within the last {@link #RETRY_INTERVAL}; asks this node's counters otherwise. */
+    private <T> T withRedis(java.util.function.Function<RateLimiter, T> question) {
         if (System.nanoTime() - retryRedisAtNanos >= 0) {
             try {
-                Decision decision = redis.tryAcquire(key, limit);
+                T answer = question.apply(redis);
                 if (fallingBack.compareAndSet(true, false)) {
                     log.info("Redis answers again: rate limits are shared by every node again");
                 }
-                return decision;
+                return answer;
             } catch (RuntimeException e) {
                 retryRedisAtNanos = System.nanoTime() + RETRY_INTERVAL.toNanos();
                 if (fallingBack.compareAndSet(false, true)) {
@@ -60,6 +70,6 @@ final class RedisFallbackRateLimiter implements RateLimiter {
             }
         }
         fallbacks.increment();
-        return inProcess.tryAcquire(key, limit);
+        return question.apply(inProcess);
     }
 }

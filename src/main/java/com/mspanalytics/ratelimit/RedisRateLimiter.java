@@ -48,4 +48,10 @@ final class RedisRateLimiter implements RateLimiter {
         }
         return Decision.counted(count, limit, window.resetSeconds());
     }
+
+    @Override
+    public boolean exhausted(String key, long limit) {
+        String count = redis.opsForValue().get(keyPrefix + ":" + key + ":" + windows.current().id());
+        return count != null && Long.parseLong(count) >= limit;
+    }
 }

@@ -134,7 +134,16 @@ class RateLimitHttpIntegrationTests {
         assertThat(Json.parse(health.body()).path("checks").path("redis").asString()).isEqualTo("UP");
     }
 
-    /** Last: it spends this address's whole window. */
+    /** A team behind one address: what authenticates is governed by its tenant's limits, never by the address's. */
+    @Test
+    @Order(4)
+    void doesNotCountAuthenticatedRequestsAgainstTheAddress() {
+        for (int i = 0; i < CLIENT_IP_LIMIT * 2; i++) {
+            assertThat(tenantB.get("/api-keys").statusCode()).as("request " + i).isEqualTo(200);
+        }
+    }
+
+    /** Last: it spends this address's whole window with anonymous requests and failed credentials. */
     @Test
     @Order(5)
     void limitsEachClientAddressBeforeAuthenticationButNeverHealth() {
@@ -148,8 +157,8 @@ class RateLimitHttpIntegrationTests {
         assertThat(response.headers().firstValue("Retry-After")).hasValue("15");
         assertThat(Json.parse(response.body()).path("type").asString()).isEqualTo("urn:msp-analytics:problem:rate-limited");
 
-        // Before authentication: a valid key from this address is refused too, and its tenant's
-        // sync window is not touched (B has spent 2 of 60).
+        // An address that used up its window is refused before any credential is checked: a valid key
+        // from it is refused too, and its tenant's sync window is not touched (B has spent 2 of 60).
         HttpResponse<String> validKey = tenantB.post("/sync/tickets", "{}");
         assertThat(validKey.statusCode()).isEqualTo(429);
         assertHeaders(validKey, CLIENT_IP_LIMIT, 0);

@@ -61,6 +61,25 @@ class RateLimiterContractTests {
 
     @ParameterizedTest
     @MethodSource("limiters")
+    void saysWhetherAKeyIsExhaustedWithoutCountingAndForgetsItInTheNextWindow(Function<Clock, RateLimiter> limiterOn) {
+        SettableClock clock = new SettableClock(AT_10_15_45_300);
+        RateLimiter limiter = limiterOn.apply(clock);
+        for (int i = 0; i < 4; i++) {
+            limiter.tryAcquire("ip:192.0.2.7", 5);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(limiter.exhausted("ip:192.0.2.7", 5)).isFalse();
+        }
+        limiter.tryAcquire("ip:192.0.2.7", 5);
+
+        assertThat(limiter.exhausted("ip:192.0.2.7", 5)).isTrue();
+        assertThat(limiter.exhausted("ip:192.0.2.8", 5)).isFalse();
+        clock.set(Instant.parse("2026-11-27T10:16:00Z"));
+        assertThat(limiter.exhausted("ip:192.0.2.7", 5)).isFalse();
+    }
+
+    @ParameterizedTest
+    @MethodSource("limiters")
     void acceptsAgainInTheNextWindow(Function<Clock, RateLimiter> limiterOn) {
         SettableClock clock = new SettableClock(AT_10_15_45_300);
         RateLimiter limiter = limiterOn.apply(clock);
