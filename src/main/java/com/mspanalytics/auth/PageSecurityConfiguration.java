@@ -12,8 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -61,11 +59,6 @@ class PageSecurityConfiguration {
                 .addFilterAfter(new TenantBindingFilter(), AuthorizationFilter.class)
                 .addFilterAfter(tenantRateLimit, TenantBindingFilter.class);
         return http.build();
-    }
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     /** The session cookie is HttpOnly and SameSite=Lax everywhere, and Secure outside embedded mode (plain http). */

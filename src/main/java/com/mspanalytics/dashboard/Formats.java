@@ -31,16 +31,16 @@ final class Formats {
         };
     }
 
-    /** The change from {@code before} to {@code now} in the headline's unit (points for shares). */
+    /** The change from {@code before} (a week earlier) to {@code now} in the headline's unit (points for shares). */
     static String change(@Nullable BigDecimal before, @Nullable BigDecimal now, Headline.Unit unit, String currency) {
         if (before == null || now == null) {
-            return "no earlier period";
+            return "no result a week earlier";
         }
         BigDecimal delta = now.subtract(before);
         String sign = delta.signum() > 0 ? "+" : delta.signum() < 0 ? "−" : "±";
         String amount = unit == Headline.Unit.SHARE ? decimal(delta.abs().movePointRight(2), 1) + " pts"
                 : value(delta.abs(), unit, currency);
-        return sign + amount + " vs previous period";
+        return sign + amount + " vs a week earlier";
     }
 
     static String decimal(BigDecimal value, int places) {

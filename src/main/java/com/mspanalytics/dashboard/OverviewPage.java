@@ -16,7 +16,7 @@ public record OverviewPage(String tenantName, List<Tile> tiles, String syncedAgo
      * One KPI at a glance.
      *
      * @param headline the figure as text ("7 080 CAD"), "–" before the first result
-     * @param change against the previous period's result, in words
+     * @param change against the result of a week earlier, in words
      * @param targetText the target in words, e.g. "green at most 500 CAD, amber at most 2,000 CAD"
      */
     public record Tile(String number, String slug, String title, String label, String headline, String change, Rag state,

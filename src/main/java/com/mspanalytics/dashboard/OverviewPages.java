@@ -11,7 +11,9 @@ import com.mspanalytics.sync.SyncService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,14 +79,14 @@ class OverviewPages {
         }
         KpiResult latest = history.get(0);
         Headline headline = latest.headline();
+        // week on week: the newest result computed for a day at least 7 days before the latest's
         Optional<KpiResult> previous = history.stream()
-                .filter(r -> r.window().to().isBefore(latest.window().from())).findFirst();
+                .filter(r -> !r.window().asOf().isAfter(latest.window().asOf().minusDays(7))).findFirst();
         // one point per day the KPI was computed for, the newest result of that day, oldest first
-        Map<java.time.LocalDate, KpiResult> byDay = new LinkedHashMap<>();
+        Map<LocalDate, KpiResult> byDay = new LinkedHashMap<>();
         history.forEach(r -> byDay.putIfAbsent(r.window().asOf(), r));
-        List<KpiResult> points = new ArrayList<>(byDay.values()).subList(0, Math.min(SPARK_POINTS, byDay.size()));
-        List<KpiResult> oldestFirst = new ArrayList<>(points);
-        java.util.Collections.reverse(oldestFirst);
+        List<KpiResult> oldestFirst = new ArrayList<>(byDay.values().stream().limit(SPARK_POINTS).toList());
+        Collections.reverse(oldestFirst);
         List<BigDecimal> values = oldestFirst.stream().map(r -> r.headline().value()).filter(v -> v != null).toList();
         List<String> labels = oldestFirst.stream().filter(r -> r.headline().value() != null)
                 .map(r -> r.window().asOf() + " " + Formats.headline(r.headline(), currency)).toList();

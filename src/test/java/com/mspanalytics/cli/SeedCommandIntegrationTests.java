@@ -47,6 +47,31 @@ class SeedCommandIntegrationTests {
     }
 
     @Test
+    void anAdminEmailGetsADashboardAdminWhosePasswordIsPrintedOnceOnItsOwnLine() {
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(MspAnalyticsApplication.class)
+                .properties(Map.of("DATA_DIR", dataDir.toString(), "PORT", "0")).run()) {
+            int port = ((WebServerApplicationContext) server).getWebServer().getPort();
+            System.setProperty("DATA_DIR", dataDir.toString());
+
+            CommandRun seeded = CommandRun.of("seed", "--tenant", "Globex IT", "--admin-email", "Owner@Globex.example");
+            CommandRun badEmail = CommandRun.of("seed", "--tenant", "Globex IT", "--admin-email", "not-an-address");
+
+            assertThat(seeded.exit()).isZero();
+            List<String> lines = seeded.out().strip().lines().toList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(0)).matches("password: [A-Za-z0-9]{20}");
+            assertThat(seeded.lastLine()).startsWith("msp_ak_");
+            assertThat(seeded.err()).contains("owner@globex.example").doesNotContain(lines.get(0).substring(10));
+            com.mspanalytics.support.PageSession browser = new com.mspanalytics.support.PageSession(port);
+            assertThat(browser.signIn("owner@globex.example", lines.get(0).substring("password: ".length()))
+                    .headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+            assertThat(browser.get("/").body()).contains("Globex IT");
+            assertThat(badEmail.exit()).isEqualTo(2);
+            assertThat(badEmail.err()).contains("'not-an-address' is not an e-mail address");
+        }
+    }
+
+    @Test
     void badOptionsAndUnknownCommandsExitWithTwoAndOneClearLine() {
         CommandRun unknown = CommandRun.of("frobnicate");
         CommandRun badOption = CommandRun.of("seed", "--tenants", "x");
@@ -54,7 +79,7 @@ class SeedCommandIntegrationTests {
 
         assertThat(List.of(unknown.exit(), badOption.exit(), missingValue.exit())).containsOnly(2);
         assertThat(unknown.err()).contains("Unknown command 'frobnicate'").contains("seed");
-        assertThat(badOption.err().strip()).isEqualTo("seed: unknown option '--tenants'; allowed: --tenant");
+        assertThat(badOption.err().strip()).isEqualTo("seed: unknown option '--tenants'; allowed: --admin-email, --tenant");
         assertThat(missingValue.err()).contains("needs a value");
     }
 
