@@ -66,13 +66,13 @@ class EntityPages {
                         : "/app/techs/" + rs.getLong("owner_member_id"), tenant.timeZone()))
                 .list();
         List<EntityPage.Finding> findings = new ArrayList<>();
-        kpis.latest("agreement-mismatch").map(r -> r.body(AgreementMismatchResult.class)).ifPresent(r -> r.rows()
+        kpis.latestStandard("agreement-mismatch").map(r -> r.body(AgreementMismatchResult.class)).ifPresent(r -> r.rows()
                 .stream().filter(c -> c.companyId() == companyId).forEach(c -> findings.add(new EntityPage.Finding(
                         "Agreement Mismatch", Formats.value(c.recoverable(), com.mspanalytics.kpi.Headline.Unit.MONEY,
                         tenant.currency()) + " recoverable (" + Formats.decimal(c.recoverableHours(), 2)
                         + " h unbilled), " + Formats.decimal(c.billedOutsideHours(), 2) + " h billed outside agreement",
                         "/app/kpi/agreement-mismatch"))));
-        kpis.latest("sales-opportunities").map(r -> r.body(SalesOpportunitiesResult.class)).ifPresent(r -> r.rows()
+        kpis.latestStandard("sales-opportunities").map(r -> r.body(SalesOpportunitiesResult.class)).ifPresent(r -> r.rows()
                 .stream().filter(o -> o.companyId() == companyId).forEach(o -> findings.add(new EntityPage.Finding(
                         "Sales Opportunities", o.ticketCount() + " " + o.category() + " tickets, " + o.hours()
                         + " h; offer: " + o.offering(), "/app/kpi/sales-opportunities"))));
@@ -104,12 +104,12 @@ class EntityPages {
                         : "/app/clients/" + rs.getLong("company_id"), tenant.timeZone()))
                 .list();
         List<EntityPage.Finding> findings = new ArrayList<>();
-        kpis.latest("tech-efficiency").map(r -> r.body(TechEfficiencyResult.class)).ifPresent(r -> r.rows().stream()
+        kpis.latestStandard("tech-efficiency").map(r -> r.body(TechEfficiencyResult.class)).ifPresent(r -> r.rows().stream()
                 .filter(t -> t.memberId() == memberId).forEach(t -> findings.add(new EntityPage.Finding("Tech Efficiency",
                         t.closed() + " tickets closed, median resolution " + RecordTable.text(t.medianResolutionHours())
                         + " h, utilization " + (t.utilization() == null ? "–" : Formats.decimal(
                         BigDecimal.valueOf(t.utilization() * 100), 1) + " %"), "/app/kpi/tech-efficiency"))));
-        kpis.latest("tech-profile").map(r -> r.body(TechProfileResult.class)).ifPresent(r -> r.rows().stream()
+        kpis.latestStandard("tech-profile").map(r -> r.body(TechProfileResult.class)).ifPresent(r -> r.rows().stream()
                 .filter(t -> t.memberId() == memberId).forEach(t -> findings.add(new EntityPage.Finding("Tech Profile",
                         "top domains " + String.join(", ", t.topDomains()) + "; specialisation "
                         + RecordTable.text(t.specialisation()), "/app/kpi/tech-profile"))));

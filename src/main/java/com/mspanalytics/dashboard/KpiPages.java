@@ -38,15 +38,15 @@ class KpiPages {
         String currency = settings.current().currency();
         String csv = "/app/kpi/" + slug + ".csv";
         String api = "/kpi/" + slug + "/latest";
-        Optional<KpiResult> latest = kpis.latest(slug);
+        Optional<KpiResult> latest = kpis.latestStandard(slug);
         if (latest.isEmpty()) {
-            return Optional.of(new KpiPage(entry.get(), false, "not computed yet", "–", Rag.NONE, "", "", "", null,
+            return Optional.of(new KpiPage(entry.get(), null, false, "not computed yet", "–", Rag.NONE, "", "", "", null,
                     null, List.of(), RecordTable.of(List.of()), csv, api));
         }
         KpiResult result = latest.get();
         Headline headline = result.headline();
         Optional<ChartSpec> chart = KpiCharts.of(result.body(KpiBody.class), currency);
-        return Optional.of(new KpiPage(entry.get(), true, headline.label(), Formats.headline(headline, currency),
+        return Optional.of(new KpiPage(entry.get(), result.id().toString(), true, headline.label(), Formats.headline(headline, currency),
                 Rag.of(headline, kpis.target(slug)), OverviewPages.targetText(headline, kpis.target(slug), currency),
                 result.window().from() + " to " + result.window().to() + " (" + result.window().timeZone() + ")",
                 Formats.age(result.computedAt(), clock.instant()), chart.orElse(null),
@@ -60,7 +60,7 @@ class KpiPages {
         if (KpiCatalog.find(slug).isEmpty()) {
             return Optional.empty();
         }
-        RecordTable table = kpis.latest(slug).map(r -> RecordTable.of(r.rows())).orElse(RecordTable.of(List.of()));
+        RecordTable table = kpis.latestStandard(slug).map(r -> RecordTable.of(r.rows())).orElse(RecordTable.of(List.of()));
         return Optional.of(Csv.of(table.columns(), table.rows().stream()
                 .map(row -> row.stream().map(RecordTable.Cell::text).toList()).toList()));
     }

@@ -19,7 +19,7 @@ public record OverviewPage(String tenantName, List<Tile> tiles, String syncedAgo
      * @param change against the result of a week earlier, in words
      * @param targetText the target in words, e.g. "green at most 500 CAD, amber at most 2,000 CAD"
      */
-    public record Tile(String number, String slug, String title, String label, String headline, String change, Rag state,
+    public record Tile(@Nullable String resultId, String number, String slug, String title, String label, String headline, String change, Rag state,
             String targetText, Sparkline sparkline, @Nullable String computedAgo, String href) {
     }
 

@@ -51,7 +51,7 @@ class OverviewPages {
         TenantSettings tenant = settings.current();
         Instant now = clock.instant();
         List<OverviewPage.Tile> tiles = KpiCatalog.ALL.stream()
-                .map(entry -> tile(entry, kpis.results(entry.slug(), HISTORY), tenant.currency(), now)).toList();
+                .map(entry -> tile(entry, kpis.standardResults(entry.slug(), HISTORY), tenant.currency(), now)).toList();
         List<SyncRun> runs = sync.recent(null, 50);
         String syncedAgo = runs.stream().filter(r -> r.finishedAt() != null)
                 .max(Comparator.comparing(SyncRun::finishedAt))
@@ -74,7 +74,7 @@ class OverviewPages {
         TenantSettings.KpiTarget target = kpis.target(entry.slug());
         String href = "/app/kpi/" + entry.slug();
         if (history.isEmpty()) {
-            return new OverviewPage.Tile(entry.numberText(), entry.slug(), entry.title(), "not computed yet", "–",
+            return new OverviewPage.Tile(null, entry.numberText(), entry.slug(), entry.title(), "not computed yet", "–",
                     "no result yet", Rag.NONE, "", Sparkline.of(List.of(), List.of()), null, href);
         }
         KpiResult latest = history.get(0);
@@ -90,7 +90,7 @@ class OverviewPages {
         List<BigDecimal> values = oldestFirst.stream().map(r -> r.headline().value()).filter(v -> v != null).toList();
         List<String> labels = oldestFirst.stream().filter(r -> r.headline().value() != null)
                 .map(r -> r.window().asOf() + " " + Formats.headline(r.headline(), currency)).toList();
-        return new OverviewPage.Tile(entry.numberText(), entry.slug(), entry.title(), headline.label(),
+        return new OverviewPage.Tile(latest.id().toString(), entry.numberText(), entry.slug(), entry.title(), headline.label(),
                 Formats.headline(headline, currency),
                 Formats.change(previous.map(r -> r.headline().value()).orElse(null), headline.value(), headline.unit(),
                         currency),

@@ -35,7 +35,7 @@ class SettingsPages {
         TenantSettings tenant = settings.current();
         List<SettingsPage.Target> targets = KpiCatalog.ALL.stream().map(entry -> {
             TenantSettings.KpiTarget target = kpis.target(entry.slug());
-            Optional<Headline> headline = kpis.latest(entry.slug()).map(KpiResult::headline);
+            Optional<Headline> headline = kpis.latestStandard(entry.slug()).map(KpiResult::headline);
             Headline.Unit unit = headline.map(Headline::unit).orElse(Headline.Unit.COUNT);
             return new SettingsPage.Target(entry.slug(), entry.title(), headline.map(Headline::label).orElse(""),
                     unitText(unit, tenant.currency()), headline.map(h -> h.better() == Headline.Better.LOWER
@@ -58,7 +58,7 @@ class SettingsPages {
         List<String> problems = new ArrayList<>();
         Map<String, TenantSettings.KpiTarget> targets = new LinkedHashMap<>();
         for (KpiCatalog.Entry entry : KpiCatalog.ALL) {
-            Optional<Headline> headline = kpis.latest(entry.slug()).map(KpiResult::headline);
+            Optional<Headline> headline = kpis.latestStandard(entry.slug()).map(KpiResult::headline);
             Headline.Unit unit = headline.map(Headline::unit).orElse(Headline.Unit.COUNT);
             BigDecimal green = parse(form.get("green." + entry.slug()), unit, entry.title() + " green", problems);
             BigDecimal amber = parse(form.get("amber." + entry.slug()), unit, entry.title() + " amber", problems);

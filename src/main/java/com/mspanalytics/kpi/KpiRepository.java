@@ -77,6 +77,15 @@ class KpiRepository {
                 .map(this::result).toList();
     }
 
+    /** The results over windows of {@code days} days, newest first. */
+    List<KpiResult> resultsOverDays(String kpi, int days, int limit) {
+        return jdbc.sql("""
+                SELECT result::text FROM kpi_results WHERE kpi = :kpi AND window_to - window_from = :days - 1
+                ORDER BY computed_at DESC, id LIMIT :limit""")
+                .param("kpi", kpi).param("days", days).param("limit", limit).query(String.class).list().stream()
+                .map(this::result).toList();
+    }
+
     /** A stored result: the envelope's fields, and summary and rows read as the KPI's own record. */
     private KpiResult result(String text) {
         JsonNode node = json.readTree(text);

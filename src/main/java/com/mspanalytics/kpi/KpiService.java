@@ -116,6 +116,20 @@ public class KpiService {
         return repository.results(slug, limit);
     }
 
+    /**
+     * The results over the KPI's default window (as computed after each sync), newest first: what the dashboard
+     * shows. A digest's week or a window a caller chose is left out, so the tiles compare like with like.
+     */
+    @Transactional(readOnly = true)
+    public List<KpiResult> standardResults(String slug, int limit) {
+        return repository.resultsOverDays(slug, require(slug).defaultLookbackDays(), limit);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<KpiResult> latestStandard(String slug) {
+        return standardResults(slug, 1).stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public List<AnomalyView> anomalies(String status, int limit) {
         return repository.anomalies(status, limit);

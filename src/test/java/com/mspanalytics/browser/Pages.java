@@ -50,6 +50,10 @@ final class Pages {
             return browser.driver.findElement(By.cssSelector("li[data-kpi='" + slug + "'] [data-testid=headline]")).getText();
         }
 
+        String resultId(String slug) {
+            return browser.driver.findElement(By.cssSelector("li[data-kpi='" + slug + "']")).getDomAttribute("data-result-id");
+        }
+
         String state(String slug) {
             return browser.driver.findElement(By.cssSelector("li[data-kpi='" + slug + "'] [data-testid=state]")).getText();
         }
@@ -75,6 +79,10 @@ final class Pages {
 
         String headline() {
             return browser.driver.findElement(By.cssSelector("[data-testid=headline]")).getText();
+        }
+
+        String resultId() {
+            return browser.driver.findElement(By.cssSelector("[data-testid=headline-box]")).getDomAttribute("data-result-id");
         }
 
         boolean hasChart() {

@@ -56,7 +56,8 @@ class LlmSummarizeIntegrationTests extends SimulatedTenantTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode summary = Json.parse(response.body());
-        assertThat(summary.path("summary").asString()).startsWith("Summary: Summarise the ticket-trends result below.");
+        assertThat(summary.path("summary").asString()).startsWith("Ticket trends: ")
+                .contains("anomalies " + result.path("summary").path("anomalies").asInt());
         assertThat(summary.path("model").asString()).isEqualTo("claude-sonnet-4-5");
         assertThat(summary.path("kpi").asString()).isEqualTo("ticket-trends");
         assertThat(summary.path("resultId").asString()).isEqualTo(result.path("id").asString());

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -29,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 public final class AnthropicSimulator implements SimulatedService {
 
     public static final String DEFAULT_MODEL = "claude-sonnet-4-5";
-    private static final Pattern FIGURES = Pattern.compile("-?\\d+(?:[.,]\\d+)?%?");
 
     private final String apiKey;
     private final SimServer server;
@@ -110,7 +107,7 @@ public final class AnthropicSimulator implements SimulatedService {
             inputTokens += 4 + Tokens.count(content);
             if (message.path("role").asText().equals("user")) lastUser = content;
         }
-        String answer = answer(lastUser);
+        String answer = Briefs.write(lastUser);
         String stopReason = "end_turn";
         String stopSequence = null;
         for (JsonNode stop : body.path("stop_sequences")) {
@@ -138,18 +135,6 @@ public final class AnthropicSimulator implements SimulatedService {
         message.put("stop_sequence", stopSequence);
         message.put("usage", Map.of("input_tokens", inputTokens, "output_tokens", Tokens.count(answer)));
         return SimResponse.json(200, message).withHeader("request-id", "req_sim" + digest.substring(12));
-    }
-
-    /** A plausible summary: the prompt's first sentence, then the figures it quotes. */
-    private static String answer(String prompt) {
-        String firstSentence = prompt.strip().split("(?<=[.!?])\\s+|\\n", 2)[0];
-        if (firstSentence.length() > 160) firstSentence = firstSentence.substring(0, 160) + "…";
-        var figures = new ArrayList<String>();
-        Matcher m = FIGURES.matcher(prompt);
-        while (m.find() && figures.size() < 5) figures.add(m.group());
-        return "Summary: " + (firstSentence.isEmpty() ? "nothing to summarise." : firstSentence)
-                + (figures.isEmpty() ? "" : " Key figures: " + String.join(", ", figures) + ".")
-                + " Recommended next step: review the flagged items with the account manager.";
     }
 
     private static String truncate(String text, int maxTokens) {

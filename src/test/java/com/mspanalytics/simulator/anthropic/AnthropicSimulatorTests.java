@@ -14,12 +14,15 @@ class AnthropicSimulatorTests {
     static final Simulators SIM = TestSimulators.SHARED;
     static final Map<String, String> SETTINGS = SIM.connectorSettings().get("anthropic");
 
-    static final String PROMPT = "Northwind raised 18 tickets this week against a mean of 6. Summarise for the account manager.";
+    static final String PROMPT = "Brief the ticket-trends result below.\n<kpi_result_data>\n{\"kpi\":\"ticket-trends\","
+            + "\"summary\":{\"granularity\":\"week\",\"keysEligible\":24,\"anomalies\":2,\"spikes\":2},\"rowCount\":2,"
+            + "\"rows\":[{\"dimension\":\"client\",\"key\":\"Northwind\",\"count\":18}]}\n</kpi_result_data>";
 
     /** What the application's Claude client sends (llm.AnthropicMessages): x-api-key, anthropic-version, JSON body. */
     static String messagesRequest() {
         return "{\"model\":\"" + SETTINGS.get("model") + "\",\"max_tokens\":256,\"system\":\"You are an MSP analyst.\","
-                + "\"messages\":[{\"role\":\"user\",\"content\":\"" + PROMPT + "\"}]}";
+                + "\"messages\":[{\"role\":\"user\",\"content\":"
+                + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(PROMPT) + "}]}";
     }
 
     static java.net.http.HttpResponse<String> send(Map<String, String> settings) {
@@ -30,12 +33,28 @@ class AnthropicSimulatorTests {
     // The official SDK's OkHttp client is gone with the SDK: the checks below send the wire format of the
     // application's own client, and ClaudeTests runs that client itself against this simulator.
     @Test
+    void briefsASalesResultFromItsFiguresAndSaysSoWhenThereAreNone() {
+        String sales = Briefs.write("Brief the sales-opportunities result below.\n<kpi_result_data>\n"
+                + "{\"kpi\":\"sales-opportunities\",\"summary\":{\"opportunities\":9,\"clients\":7,"
+                + "\"totalCostToMsp\":7080.00,\"currency\":\"CAD\"},\"rowCount\":9,\"rows\":[{\"client\":\"Fabrikam\","
+                + "\"category\":\"Printing\",\"ticketCount\":12,\"hours\":18.50,\"ratio\":3.2,"
+                + "\"offering\":\"Managed print\"}]}\n</kpi_result_data>");
+
+        assertThat(sales).isEqualTo("9 recurring problems at 7 clients cost 7080.00 CAD of tech time. The strongest is "
+                + "Fabrikam: 12 Printing tickets (18.50 h), about 3.2 times what its size predicts. Next step: offer "
+                + "Managed print at its next account review.");
+        assertThat(Briefs.write("Northwind raised 18 tickets.")).isEqualTo("There are no figures in the request to brief on.");
+    }
+
+    @Test
     void theMessagesWireFormatGetsAMessageAndItsUsage() {
         var response = send(SETTINGS);
         assertThat(response.statusCode()).isEqualTo(200);
         var message = Http.json(response);
         String text = message.get("content").get(0).get("text").asText();
-        assertThat(text).startsWith("Summary: Northwind raised 18 tickets this week").contains("18, 6");
+        // a brief written from the block's figures, not an echo of the request
+        assertThat(text).isEqualTo("Ticket trends: keys eligible 24, anomalies 2, spikes 2. 2 rows, first client. "
+                + "Next step: go through the top rows with the service manager.");
         assertThat(message.get("usage").get("input_tokens").asLong()).isEqualTo(Tokens.count("You are an MSP analyst.") + 3 + 4
                 + Tokens.count(PROMPT));
         assertThat(message.get("usage").get("output_tokens").asLong()).isEqualTo(Tokens.count(text));
