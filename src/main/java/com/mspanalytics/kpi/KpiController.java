@@ -33,6 +33,7 @@ class KpiController {
     @Operation(summary = "Compute a KPI now and store the result (permission: compute)",
             description = "Body optional: {from, to} or {lookbackDays, asOf}, and params overriding defaults. "
                     + "Unknown params, a bad window or from after to answer 400 naming the field.")
+    @ApiResponse(responseCode = "200", description = "The result, stored")
     @ApiResponse(responseCode = "404", description = "No such KPI")
     KpiResult compute(@PathVariable String slug, @RequestBody(required = false) KpiRequest request) {
         return kpis.compute(slug, request == null ? KpiRequest.DEFAULTS : request);

@@ -53,6 +53,7 @@ class ConnectorSettingsController {
 
     @GetMapping
     @Operation(summary = "A connector's settings, secrets masked (\"****abcd\")")
+    @ApiResponse(responseCode = "200", description = "The settings, each secret masked")
     @ApiResponse(responseCode = "404", description = "Unknown connector, or none configured")
     Map<String, String> get(@PathVariable @Parameter(description = "connectwise, smileback, sentinelone, defender, "
             + "anthropic, slack or smtp") String name) {
@@ -69,6 +70,7 @@ class ConnectorSettingsController {
                     + "commas; anthropic `monthlyTokenBudget` a whole number, 0 or more; every `baseUrl`, "
                     + "`tokenUrl` and `webhookUrl` a URL the outbound URL policy allows. A blank optional field "
                     + "counts as not given.")
+    @ApiResponse(responseCode = "200", description = "The settings as stored, each secret masked")
     @ApiResponse(responseCode = "400", description = "Unknown, missing or invalid fields, or a refused address; "
             + "`errors` names each field and why, never echoing a value. Nothing is saved.")
     Map<String, String> put(@PathVariable String name,

@@ -50,7 +50,10 @@ class OpenApiConfiguration {
                                 ConnectWise PSA, SmileBack, SentinelOne and Microsoft Defender data. Every error is \
                                 RFC 9457 problem JSON (application/problem+json). The tenant is always the one of the \
                                 credential.""")
-                        .license(new License().name("Proprietary")))
+                        .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")))
+                // relative: the document describes whichever instance serves it
+                .servers(java.util.List.of(new io.swagger.v3.oas.models.servers.Server().url("/")
+                        .description("This instance")))
                 .components(new Components()
                         .addSecuritySchemes("apiKey", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name("X-API-Key")
@@ -69,6 +72,10 @@ class OpenApiConfiguration {
         return api -> api.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
             if (path.equals("/health")) {
                 operation.setSecurity(java.util.List.of());
+                operation.getResponses().computeIfAbsent("406", s -> new ApiResponse()
+                        .description("The Accept header asks for something other than JSON"))
+                        .setContent(new Content().addMediaType("application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref(PROBLEM))));
                 return;
             }
             ERRORS.forEach((status, description) -> {

@@ -39,6 +39,7 @@ class DigestController {
             description = "To check the SMTP settings or resend a digest. Logged in GET /notifications as "
                     + "digest-manual; the scheduled weekly digest is not affected. A failed delivery answers 200 "
                     + "with status failed and the reason.")
+    @ApiResponse(responseCode = "200", description = "The delivery as recorded: sent, or failed with the reason")
     @ApiResponse(responseCode = "409", description = "No SMTP server is configured")
     Notification send() {
         try {
