@@ -47,7 +47,7 @@ class PageSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/app/settings", "/app/settings/**", "/app/users", "/app/users/**")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/app/anomalies/**").hasRole("MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/app/anomalies/**", "/app/sync").hasRole("MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         .defaultSuccessUrl("/", false).failureHandler(failure))

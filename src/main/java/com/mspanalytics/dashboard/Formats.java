@@ -50,6 +50,20 @@ final class Formats {
         return format.format(value.setScale(places, RoundingMode.HALF_UP));
     }
 
+    /** "0.4 s", "12 s", "3 min 5 s", "2 h 10 min". */
+    static String duration(Duration duration) {
+        if (duration.toSeconds() < 10) {
+            return decimal(BigDecimal.valueOf(duration.toMillis()).movePointLeft(3), 1) + " s";
+        }
+        if (duration.toMinutes() < 1) {
+            return duration.toSeconds() + " s";
+        }
+        if (duration.toHours() < 1) {
+            return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+        }
+        return duration.toHours() + " h " + duration.toMinutesPart() + " min";
+    }
+
     /** "just now", "4 min ago", "3 h ago", "2 days ago". */
     static String age(Instant then, Instant now) {
         Duration age = Duration.between(then, now);

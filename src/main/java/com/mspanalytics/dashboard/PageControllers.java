@@ -2,10 +2,14 @@ package com.mspanalytics.dashboard;
 
 import com.mspanalytics.auth.users.Role;
 import com.mspanalytics.auth.users.UserSignIn;
+import com.mspanalytics.secrets.ConnectorFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,10 +32,12 @@ class PageControllers {
     private final AnomaliesPages anomalies;
     private final SettingsPages settingsPages;
     private final EntityPages entities;
+    private final SyncPages syncPages;
 
     PageControllers(OverviewPages overview, KpiPages kpiPages, AnomaliesPages anomalies, SettingsPages settingsPages,
-            EntityPages entities) {
+            EntityPages entities, SyncPages syncPages) {
         this.entities = entities;
+        this.syncPages = syncPages;
         this.settingsPages = settingsPages;
         this.overview = overview;
         this.kpiPages = kpiPages;
@@ -54,7 +60,7 @@ class PageControllers {
     ResponseEntity<String> csv(@PathVariable String slug) {
         String csv = kpiPages.csv(slug).orElseThrow(() -> notFound("No KPI named " + slug));
         return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + ".csv\"")
                 .body(csv);
     }
@@ -91,8 +97,24 @@ class PageControllers {
         if (!anomalies.acknowledge(kpi, dimension, key, period, PageModel.signedIn().email(), text)) {
             throw notFound("No such anomaly");
         }
-        return "redirect:/app/anomalies?done=" + java.net.URLEncoder.encode("Acknowledged " + key + " (" + period + ")",
-                java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/app/anomalies?done=" + encode("Acknowledged " + key + " (" + period + ")");
+    }
+
+    @GetMapping("/app/sync")
+    String sync(@RequestParam(required = false) String done, Model model) {
+        model.addAttribute("page", syncPages.build(PageModel.signedIn().can(Role.MANAGER), done, null));
+        return "dashboard/sync";
+    }
+
+    /** Managers and admins (the security configuration holds it). */
+    @PostMapping("/app/sync")
+    String syncNow(@RequestParam(defaultValue = "all") String entity, Model model) {
+        Optional<String> problem = syncPages.start(entity);
+        if (problem.isPresent()) {
+            model.addAttribute("page", syncPages.build(true, null, problem.get()));
+            return "dashboard/sync";
+        }
+        return "redirect:/app/sync?done=" + encode("Sync of " + entity + " started; reload to follow it.");
     }
 
     @GetMapping("/app/settings")
@@ -110,6 +132,19 @@ class PageControllers {
             return "dashboard/settings";
         }
         return "redirect:/app/settings?done=Targets%20saved";
+    }
+
+    /** Admins only. {@code action=test} calls the service with the form's settings and saves nothing. */
+    @PostMapping("/app/settings/connectors/{name:[a-z]+}")
+    String connector(@PathVariable String name, @RequestParam(defaultValue = "save") String action,
+            @RequestParam Map<String, String> form, Model model) {
+        ConnectorFields connector = ConnectorFields.named(name).orElseThrow(() -> notFound("No connector named " + name));
+        Map<String, String> fields = new java.util.LinkedHashMap<>(form);
+        fields.keySet().retainAll(connector.fields().stream().map(ConnectorFields.Field::name).toList());
+        SettingsPages.ConnectorOutcome outcome = "test".equals(action) ? settingsPages.testConnector(connector, fields)
+                : settingsPages.saveConnector(connector, fields);
+        model.addAttribute("page", settingsPages.build(null, List.of(), outcome));
+        return "dashboard/settings";
     }
 
     @GetMapping("/login")
@@ -131,6 +166,10 @@ class PageControllers {
         model.addAttribute("message", "Your role does not allow this, or the form was out of date (reload the page and try again). "
                 + "Ask an admin of your MSP if you need access.");
         return "dashboard/error";
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     static ResponseStatusException notFound(String reason) {

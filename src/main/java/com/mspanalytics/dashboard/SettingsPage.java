@@ -4,11 +4,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The admin's settings: the red/amber/green targets of every KPI's headline, and the tenant's users.
+ * The admin's settings: the red/amber/green targets of every KPI's headline, the connectors, and the tenant's users.
  *
  * @param problems what was wrong with the last submitted form, one line per field
  */
-public record SettingsPage(List<Target> targets, List<User> users, @Nullable String flash, List<String> problems) {
+public record SettingsPage(List<Target> targets, List<Connector> connectors, List<User> users, @Nullable String flash,
+        List<String> problems) {
 
     /**
      * One KPI's target, in the unit the tile shows (percent for shares).
@@ -21,5 +22,23 @@ public record SettingsPage(List<Target> targets, List<User> users, @Nullable Str
     }
 
     public record User(String email, String displayName, String role) {
+    }
+
+    /**
+     * One connector's form. Secrets are write-only: their inputs are always empty, and a blank one keeps what is stored.
+     *
+     * @param state "set up on 2026-12-01" or "not set up"
+     * @param result what the last "test connection" or save of this form said; null when it was another form
+     */
+    public record Connector(String name, String title, boolean configured, String state, List<Field> fields,
+            boolean testable, @Nullable String result, List<String> problems) {
+    }
+
+    /**
+     * @param value the stored value of a plain field; always "" for a secret
+     * @param setOn "set on 2026-12-01" for a stored secret, "not set" otherwise; "" for plain fields
+     */
+    public record Field(String name, String inputId, String label, boolean secret, boolean required, String value,
+            String setOn) {
     }
 }

@@ -4,9 +4,14 @@ import com.mspanalytics.auth.users.Users;
 import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.secrets.ConnectorFields;
+import com.mspanalytics.settings.ConnectorSettings;
 import com.mspanalytics.settings.TenantSettings;
 import com.mspanalytics.settings.TenantSettingsService;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,22 +21,39 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The settings page, and saving its targets form: all or nothing, each problem named. */
+/** The settings page, and saving its forms (targets, each connector): all or nothing, each problem named. */
 @Component
 class SettingsPages {
 
+    /** How the page names each connector, in the order it lists them. */
+    static final Map<ConnectorFields, String> TITLES = titles();
+
     private final KpiService kpis;
     private final TenantSettingsService settings;
+    private final ConnectorSettings connectors;
     private final Users users;
 
-    SettingsPages(KpiService kpis, TenantSettingsService settings, Users users) {
+    SettingsPages(KpiService kpis, TenantSettingsService settings, ConnectorSettings connectors, Users users) {
         this.kpis = kpis;
         this.settings = settings;
+        this.connectors = connectors;
         this.users = users;
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * What became of the last connector form sent: saved, tested or refused.
+     *
+     * @param form what was typed, shown again in the plain fields when it was not saved
+     */
+    record ConnectorOutcome(String connector, @Nullable String result, List<String> problems, Map<String, String> form) {
+    }
+
     SettingsPage build(@Nullable String flash, List<String> problems) {
+        return build(flash, problems, null);
+    }
+
+    @Transactional(readOnly = true)
+    SettingsPage build(@Nullable String flash, List<String> problems, @Nullable ConnectorOutcome outcome) {
         TenantSettings tenant = settings.current();
         List<SettingsPage.Target> targets = KpiCatalog.ALL.stream().map(entry -> {
             TenantSettings.KpiTarget target = kpis.target(entry.slug());
@@ -45,7 +67,69 @@ class SettingsPages {
         }).toList();
         List<SettingsPage.User> people = users.list().stream()
                 .map(u -> new SettingsPage.User(u.email(), u.displayName(), u.role().wireName())).toList();
-        return new SettingsPage(targets, people, flash, problems);
+        List<SettingsPage.Connector> forms = TITLES.entrySet().stream()
+                .map(c -> connectorForm(c.getKey(), c.getValue(), outcome != null
+                        && outcome.connector().equals(c.getKey().connectorName()) ? outcome : null))
+                .toList();
+        return new SettingsPage(targets, forms, people, flash, problems);
+    }
+
+    /** Saves a connector's form, a blank secret keeping the stored one. */
+    @Transactional
+    ConnectorOutcome saveConnector(ConnectorFields connector, Map<String, String> form) {
+        Map<String, String> fields = connectors.keepingStoredSecrets(connector, form);
+        List<String> problems = connectors.save(connector, fields).stream()
+                .map(p -> label(p.field()) + ": " + p.message()).toList();
+        return new ConnectorOutcome(connector.connectorName(), problems.isEmpty() ? TITLES.get(connector) + " saved." : null,
+                problems, form);
+    }
+
+    /** Tests the form's settings as typed (blank secrets: the stored ones) without saving them. */
+    ConnectorOutcome testConnector(ConnectorFields connector, Map<String, String> form) {
+        return new ConnectorOutcome(connector.connectorName(),
+                connectors.test(connector, connectors.keepingStoredSecrets(connector, form)), List.of(), form);
+    }
+
+    private SettingsPage.Connector connectorForm(ConnectorFields connector, String title,
+            @Nullable ConnectorOutcome outcome) {
+        Optional<ConnectorSettings.Stored> stored = connectors.stored(connector);
+        List<SettingsPage.Field> fields = connector.fields().stream().map(f -> {
+            String value = f.secret() ? "" : outcome != null && !outcome.problems().isEmpty()
+                    ? outcome.form().getOrDefault(f.name(), "")
+                    : stored.map(s -> s.values().getOrDefault(f.name(), "")).orElse("");
+            Instant setOn = stored.map(s -> s.secretsSetOn().get(f.name())).orElse(null);
+            String setText = !f.secret() ? "" : setOn == null ? "not set" : "set on " + day(setOn);
+            return new SettingsPage.Field(f.name(), connector.connectorName() + "-" + f.name(), label(f.name()),
+                    f.secret(), f.required(), value, setText);
+        }).toList();
+        String state = stored.isPresent() ? "set up" : "not set up";
+        return new SettingsPage.Connector(connector.connectorName(), title, stored.isPresent(), state, fields,
+                connectors.testable(connector), outcome == null ? null : outcome.result(),
+                outcome == null ? List.of() : outcome.problems());
+    }
+
+    private String day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneId.of(settings.current().timeZone())).toString();
+    }
+
+    /** "baseUrl" → "Base URL", "monthlyTokenBudget" → "Monthly token budget". */
+    static String label(String field) {
+        String words = field.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\burl\\b", "URL").replaceAll("\\bid\\b", "ID").replaceAll("\\bapi\\b", "API")
+                .replaceAll("\\btls\\b", "TLS");
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static Map<ConnectorFields, String> titles() {
+        Map<ConnectorFields, String> titles = new LinkedHashMap<>();
+        titles.put(ConnectorFields.CONNECTWISE, "ConnectWise PSA");
+        titles.put(ConnectorFields.SMILEBACK, "SmileBack");
+        titles.put(ConnectorFields.SENTINELONE, "SentinelOne");
+        titles.put(ConnectorFields.DEFENDER, "Microsoft Defender (Graph security API)");
+        titles.put(ConnectorFields.SLACK, "Slack alerts");
+        titles.put(ConnectorFields.SMTP, "E-mail (SMTP) for digests");
+        titles.put(ConnectorFields.ANTHROPIC, "Anthropic Claude (AI briefs)");
+        return titles;
     }
 
     /**

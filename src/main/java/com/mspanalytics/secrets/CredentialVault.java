@@ -2,6 +2,8 @@ package com.mspanalytics.secrets;
 
 import com.mspanalytics.tenant.TenantContext;
 import com.mspanalytics.tenant.TenantId;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ public class CredentialVault {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<LinkedHashMap<String, String>> DOCUMENT = new TypeReference<>() {
     };
+    private static final TypeReference<LinkedHashMap<String, Instant>> DATES = new TypeReference<>() {
+    };
 
     private final CredentialRepository repository;
     private final CredentialCipher cipher;
@@ -55,11 +59,12 @@ public class CredentialVault {
         if (!problems.isEmpty()) {
             throw new InvalidConnectorFields(schema, problems);
         }
+        Map<String, Instant> setAt = secretsSetAt(tenant, schema, document);
         byte[] plaintext = JSON.writeValueAsBytes(document);
         try {
             SealedCredentials sealed = cipher.seal(tenant, connector, plaintext);
             asTenant(tenant, () -> {
-                repository.save(tenant, connector, sealed);
+                repository.save(tenant, connector, sealed, JSON.writeValueAsString(setAt));
                 return null;
             });
         } finally {
@@ -81,6 +86,49 @@ public class CredentialVault {
     public boolean delete(TenantId tenant, String connector) {
         schemaOf(connector);
         return asTenant(tenant, () -> repository.delete(tenant, connector));
+    }
+
+    /**
+     * When each stored secret was last given a new value: what the settings page shows instead of the secret.
+     *
+     * @return empty when nothing is stored; a secret field that is not set has no entry
+     */
+    public Map<String, Instant> secretsSetOn(TenantId tenant, String connector) {
+        ConnectorFields schema = schemaOf(connector);
+        Optional<Map<String, String>> stored = find(tenant, connector);
+        Optional<CredentialRepository.SetDates> dates = asTenant(tenant, () -> repository.setDates(tenant, connector));
+        Map<String, Instant> setOn = new LinkedHashMap<>();
+        if (stored.isEmpty() || dates.isEmpty()) {
+            return setOn;
+        }
+        Map<String, Instant> recorded = JSON.readValue(dates.get().secretsJson(), DATES);
+        schema.fields().stream().filter(ConnectorFields.Field::secret)
+                .filter(f -> stored.get().get(f.name()) != null && !stored.get().get(f.name()).isBlank())
+                .forEach(f -> setOn.put(f.name(), recorded.getOrDefault(f.name(), dates.get().updatedAt())));
+        return setOn;
+    }
+
+    /** A secret given the value it already had keeps its date; a new or changed one is set now. */
+    private Map<String, Instant> secretsSetAt(TenantId tenant, ConnectorFields schema, Map<String, String> document) {
+        Map<String, String> before;
+        Map<String, Instant> datesBefore;
+        try {
+            before = find(tenant, schema.connectorName()).orElse(Map.of());
+            datesBefore = before.isEmpty() ? Map.of() : secretsSetOn(tenant, schema.connectorName());
+        } catch (UnreadableCredentials e) {
+            before = Map.of();
+            datesBefore = Map.of();
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Map<String, Instant> setAt = new LinkedHashMap<>();
+        for (ConnectorFields.Field field : schema.fields()) {
+            String value = document.get(field.name());
+            if (field.secret() && value != null && !value.isBlank()) {
+                boolean unchanged = value.equals(before.get(field.name())) && datesBefore.containsKey(field.name());
+                setAt.put(field.name(), unchanged ? datesBefore.get(field.name()) : now);
+            }
+        }
+        return setAt;
     }
 
     /** The stored fields as GET shows them: secrets as {@code ****} plus at most their last four characters. */

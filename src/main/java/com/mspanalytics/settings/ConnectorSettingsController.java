@@ -1,11 +1,6 @@
 package com.mspanalytics.settings;
 
-import com.mspanalytics.outbound.OutboundUrlPolicy;
-import com.mspanalytics.outbound.OutboundUrlRejected;
 import com.mspanalytics.secrets.ConnectorFields;
-import com.mspanalytics.secrets.CredentialVault;
-import com.mspanalytics.secrets.FieldKind;
-import com.mspanalytics.tenant.TenantContext;
 import com.mspanalytics.web.FieldError;
 import com.mspanalytics.web.ProblemTypes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,11 +8,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -43,12 +36,10 @@ class ConnectorSettingsController {
     private static final String NAMES = Arrays.stream(ConnectorFields.values()).map(ConnectorFields::connectorName)
             .collect(Collectors.joining(", "));
 
-    private final CredentialVault vault;
-    private final OutboundUrlPolicy urlPolicy;
+    private final ConnectorSettings settings;
 
-    ConnectorSettingsController(CredentialVault vault, OutboundUrlPolicy urlPolicy) {
-        this.vault = vault;
-        this.urlPolicy = urlPolicy;
+    ConnectorSettingsController(ConnectorSettings settings) {
+        this.settings = settings;
     }
 
     @GetMapping
@@ -58,8 +49,7 @@ class ConnectorSettingsController {
     Map<String, String> get(@PathVariable @Parameter(description = "connectwise, smileback, sentinelone, defender, "
             + "anthropic, slack or smtp") String name) {
         ConnectorFields connector = connector(name);
-        return vault.masked(TenantContext.require(), connector.connectorName())
-                .orElseThrow(() -> notConfigured(connector));
+        return settings.masked(connector).orElseThrow(() -> notConfigured(connector));
     }
 
     @PutMapping
@@ -76,16 +66,11 @@ class ConnectorSettingsController {
     Map<String, String> put(@PathVariable String name,
             @RequestBody @Schema(description = "Fields per connector as in the API guide") Map<String, String> fields) {
         ConnectorFields connector = connector(name);
-        List<FieldError> errors = connector.problemsWith(fields).stream()
-                .map(p -> new FieldError(p.field(), p.message())).collect(Collectors.toList());
-        Set<String> refused = errors.stream().map(FieldError::field).collect(Collectors.toSet());
-        connector.fields().stream().filter(ConnectorFields.Field::url).filter(f -> !refused.contains(f.name()))
-                .forEach(f -> connector.value(fields, f.name(), FieldKind.URL)
-                        .ifPresent(url -> vetAddress(f.name(), url, errors)));
+        List<FieldError> errors = settings.save(connector, fields).stream()
+                .map(p -> new FieldError(p.field(), p.message())).toList();
         if (!errors.isEmpty()) {
             throw invalid(connector, errors);
         }
-        vault.save(TenantContext.require(), connector.connectorName(), fields);
         return connector.mask(fields);
     }
 
@@ -94,18 +79,10 @@ class ConnectorSettingsController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     ResponseEntity<Void> delete(@PathVariable String name) {
         ConnectorFields connector = connector(name);
-        if (!vault.delete(TenantContext.require(), connector.connectorName())) {
+        if (!settings.delete(connector)) {
             throw notConfigured(connector);
         }
         return ResponseEntity.noContent().build();
-    }
-
-    private void vetAddress(String field, URI url, List<FieldError> errors) {
-        try {
-            urlPolicy.check(url);
-        } catch (OutboundUrlRejected e) {
-            errors.add(new FieldError(field, e.getMessage()));
-        }
     }
 
     private static ConnectorFields connector(String name) {

@@ -50,6 +50,18 @@ class DemoWorldHeadlinesIntegrationTests {
     }
 
     @Test
+    void theSyncLeavesFreshPlannerStatisticsForTheKpisThatFollow() {
+        Timestamp syncFinished = owner.sql("SELECT max(finished_at) FROM sync_runs WHERE tenant_id = ?")
+                .param(world.tenant().tenant().value()).query(Timestamp.class).single();
+        for (String table : List.of("cw_tickets", "cw_time_entries", "cw_companies")) {
+            Timestamp analyzed = owner.sql("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ?")
+                    .param(table).query(Timestamp.class).optional().orElse(null);
+            assertThat(analyzed).as("ANALYZE of %s after the sync that finished at %s", table, syncFinished)
+                    .isNotNull().isAfterOrEqualTo(syncFinished);
+        }
+    }
+
+    @Test
     void salesOpportunitiesAverageAtMostTwoPerClientAndThePlantedOneIsInTheTopTen() {
         JsonNode result = compute("sales-opportunities");
         JsonNode summary = result.path("summary");

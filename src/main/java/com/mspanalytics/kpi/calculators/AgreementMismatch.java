@@ -51,7 +51,6 @@ class AgreementMismatch implements Kpi<AgreementMismatchResult> {
     private static final int TOP_REASONS = 3;
     /** The reasons whose work is not going to be billed; the others are billed outside agreement. */
     static final Set<String> RECOVERABLE = Set.of("no-agreement", "no-charge-not-covered");
-    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final JsonMapper json;
 
@@ -184,10 +183,10 @@ class AgreementMismatch implements Kpi<AgreementMismatchResult> {
                                 RECOVERABLE.contains(rs.getString("reason")))))
                 .list();
         List<AgreementMismatchResult.Client> rows = clientRows(entries, rate);
-        BigDecimal recoverableHours = sum(rows, AgreementMismatchResult.Client::recoverableHours);
-        BigDecimal billedHours = sum(rows, AgreementMismatchResult.Client::billedOutsideHours);
-        var summary = new AgreementMismatchResult.Summary(sum(rows, AgreementMismatchResult.Client::recoverable),
-                recoverableHours, sum(rows, AgreementMismatchResult.Client::billedOutsideAgreement), billedHours,
+        BigDecimal recoverableHours = Money.sum(rows, AgreementMismatchResult.Client::recoverableHours);
+        BigDecimal billedHours = Money.sum(rows, AgreementMismatchResult.Client::billedOutsideHours);
+        var summary = new AgreementMismatchResult.Summary(Money.sum(rows, AgreementMismatchResult.Client::recoverable),
+                recoverableHours, Money.sum(rows, AgreementMismatchResult.Client::billedOutsideAgreement), billedHours,
                 recoverableHours.add(billedHours), rows.size(), entries.size(), rate, tenant.currency());
         return KpiOutput.of(new AgreementMismatchResult(summary, rows));
     }
@@ -212,8 +211,7 @@ class AgreementMismatch implements Kpi<AgreementMismatchResult> {
             entries.forEach(e -> byReason.computeIfAbsent(e.reason(), r -> new ArrayList<>()).add(e));
             List<AgreementMismatchResult.Reason> reasons = byReason.entrySet().stream()
                     .map(r -> new AgreementMismatchResult.Reason(r.getKey(), RECOVERABLE.contains(r.getKey()),
-                            r.getValue().stream().map(AgreementMismatchResult.Entry::hours)
-                                    .reduce(ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP),
+                            Money.sum(r.getValue(), AgreementMismatchResult.Entry::hours).setScale(2, RoundingMode.HALF_UP),
                             r.getValue().size()))
                     .sorted(Comparator.comparing(AgreementMismatchResult.Reason::hours).reversed())
                     .limit(TOP_REASONS).toList();
@@ -229,8 +227,8 @@ class AgreementMismatch implements Kpi<AgreementMismatchResult> {
     }
 
     private static BigDecimal hours(List<AgreementMismatchResult.Entry> entries, boolean recoverable) {
-        return entries.stream().filter(e -> e.recoverable() == recoverable).map(AgreementMismatchResult.Entry::hours)
-                .reduce(ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        return Money.sum(entries.stream().filter(e -> e.recoverable() == recoverable).toList(),
+                AgreementMismatchResult.Entry::hours).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal money(BigDecimal hours, BigDecimal rate) {
@@ -239,11 +237,6 @@ class AgreementMismatch implements Kpi<AgreementMismatchResult> {
 
     private static @Nullable BigDecimal share(BigDecimal part, BigDecimal total) {
         return total.signum() == 0 ? null : part.divide(total, 4, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal sum(List<AgreementMismatchResult.Client> rows,
-            java.util.function.Function<AgreementMismatchResult.Client, BigDecimal> figure) {
-        return rows.stream().map(figure).reduce(ZERO, BigDecimal::add);
     }
 
     private String rulesJson(Map<String, TenantSettings.CoverageRule> rules) {
