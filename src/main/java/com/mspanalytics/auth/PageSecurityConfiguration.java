@@ -29,8 +29,8 @@ class PageSecurityConfiguration {
 
     /** Also what the page tests expect; {@code report-uri} is not used: violations show in the browser's console. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-            + "object-src 'none'; frame-ancestors 'none'";
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
     static final String[] PAGES = {"/", "/login", "/logout", "/app/**", "/css/**", "/js/**", "/webjars/**",
             "/favicon.svg"};
@@ -47,7 +47,9 @@ class PageSecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/app/settings", "/app/settings/**", "/app/users", "/app/users/**")
                         .hasRole("ADMIN")
-                        .requestMatchers(HttpMethod.POST, "/app/anomalies/**", "/app/sync").hasRole("MANAGER")
+                        .requestMatchers(HttpMethod.POST, "/app/anomalies/**", "/app/sync", "/app/kpi/*/brief")
+                        .hasRole("MANAGER")
+                        .requestMatchers("/app/digest", "/app/digest/**").hasRole("MANAGER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         .defaultSuccessUrl("/", false).failureHandler(failure))
@@ -55,6 +57,9 @@ class PageSecurityConfiguration {
                 .exceptionHandling(e -> e.accessDeniedPage("/app/denied"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // frame-ancestors 'none' keeps every page out of frames; the digest's mail sets its own policy
+                        // that lets the digest page frame it, and this old header must not contradict that
+                        .frameOptions(frame -> frame.sameOrigin())
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterAfter(new TenantBindingFilter(), AuthorizationFilter.class)
                 .addFilterAfter(tenantRateLimit, TenantBindingFilter.class);

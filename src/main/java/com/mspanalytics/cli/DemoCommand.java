@@ -5,7 +5,7 @@ import com.mspanalytics.alerts.digest.Digests;
 import com.mspanalytics.alerts.slack.AnomalyAlerts;
 import com.mspanalytics.auth.users.Role;
 import com.mspanalytics.auth.users.Users;
-import com.mspanalytics.dashboard.KpiCatalog;
+import com.mspanalytics.kpi.KpiCatalog;
 import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
@@ -150,7 +150,7 @@ final class DemoCommand implements Command {
         Path file = Path.of(app.getEnvironment().getProperty("msp.database.data-dir", "./data"), "digest-demo.html")
                 .toAbsolutePath().normalize();
         try {
-            Files.writeString(file, TenantContext.callAs(tenant, () -> app.getBean(Digests.class).previewHtml()));
+            Files.writeString(file, TenantContext.callAs(tenant, () -> app.getBean(Digests.class).preview().html()));
             out.println("  digest: last week's manager digest written to " + file);
         } catch (IOException e) {
             out.println("  digest: could not be written to " + file + " (" + e.getMessage() + ")");

@@ -33,7 +33,7 @@ final class DigestCommand implements Command {
             Digests digests = context.getBean(Digests.class);
             if (options.has("dry-run")) {
                 Path file = Path.of(options.get("out", "digest.html"));
-                String html = TenantContext.callAs(tenant, () -> digests.previewHtml());
+                String html = TenantContext.callAs(tenant, () -> digests.preview().html());
                 Files.writeString(file, html, StandardCharsets.UTF_8);
                 out.println(file.toAbsolutePath());
                 return 0;

@@ -1,5 +1,6 @@
 package com.mspanalytics.dashboard;
 
+import com.mspanalytics.kpi.KpiCatalog;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package com.mspanalytics.dashboard;
 
+import com.mspanalytics.kpi.KpiCatalog;
 import com.mspanalytics.kpi.AnomalyDetails;
 import com.mspanalytics.kpi.AnomalyView;
 import com.mspanalytics.kpi.KpiService;

@@ -15,6 +15,10 @@ final class Formats {
     private Formats() {
     }
 
+    static String count(long count) {
+        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(count);
+    }
+
     static String headline(Headline headline, String currency) {
         return value(headline.value(), headline.unit(), currency);
     }

@@ -1,9 +1,12 @@
 package com.mspanalytics.dashboard;
 
+import com.mspanalytics.kpi.KpiCatalog;
 import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiBody;
 import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.llm.LlmSummaries;
+import com.mspanalytics.llm.LlmUnavailable;
 import com.mspanalytics.settings.TenantSettingsService;
 import java.time.Clock;
 import java.util.List;
@@ -20,8 +23,10 @@ class KpiPages {
     private final TenantSettingsService settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final LlmSummaries llm;
 
-    KpiPages(KpiService kpis, TenantSettingsService settings, JsonMapper json, Clock clock) {
+    KpiPages(KpiService kpis, TenantSettingsService settings, JsonMapper json, Clock clock, LlmSummaries llm) {
+        this.llm = llm;
         this.kpis = kpis;
         this.settings = settings;
         this.json = json;
@@ -30,7 +35,7 @@ class KpiPages {
 
     /** Empty for a slug that is not one of the twelve. */
     @Transactional(readOnly = true)
-    Optional<KpiPage> build(String slug) {
+    Optional<KpiPage> build(String slug, boolean manager) {
         Optional<KpiCatalog.Entry> entry = KpiCatalog.find(slug);
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -41,7 +46,7 @@ class KpiPages {
         Optional<KpiResult> latest = kpis.latestStandard(slug);
         if (latest.isEmpty()) {
             return Optional.of(new KpiPage(entry.get(), null, false, "not computed yet", "–", Rag.NONE, "", "", "", null,
-                    null, List.of(), RecordTable.of(List.of()), csv, api));
+                    null, List.of(), RecordTable.of(List.of()), csv, api, false, null));
         }
         KpiResult result = latest.get();
         Headline headline = result.headline();
@@ -51,7 +56,25 @@ class KpiPages {
                 result.window().from() + " to " + result.window().to() + " (" + result.window().timeZone() + ")",
                 Formats.age(result.computedAt(), clock.instant()), chart.orElse(null),
                 chart.map(json::writeValueAsString).orElse(null), RecordTable.facts(result.summary()),
-                RecordTable.of(result.rows()), csv, api));
+                RecordTable.of(result.rows()), csv, api, manager, null));
+    }
+
+    /** The page with Claude's brief of the result it shows (or why there is none); empty for an unknown KPI. */
+    Optional<KpiPage> withBrief(String slug) {
+        return build(slug, true).map(page -> page.withBrief(kpis.latestStandard(slug).map(this::brief)
+                .orElse(new KpiPage.Brief("There is no result to brief yet.", null, null, false))));
+    }
+
+    private KpiPage.Brief brief(KpiResult result) {
+        try {
+            return llm.summarize(result).map(summary -> new KpiPage.Brief(summary.summary(), summary.model(),
+                    Formats.count(summary.usage().inputTokens()) + " input + " + Formats.count(summary.usage().outputTokens())
+                            + " output tokens, about US$" + summary.costEstimate().stripTrailingZeros().toPlainString(), true))
+                    .orElse(new KpiPage.Brief("No AI is set up: an admin adds an Anthropic API key under Settings.",
+                            null, null, false));
+        } catch (LlmUnavailable e) {
+            return new KpiPage.Brief("No brief now: " + e.getMessage(), null, null, false);
+        }
     }
 
     /** The rows of the latest result as CSV; empty for an unknown KPI. */

@@ -52,7 +52,15 @@ class PageControllers {
 
     @GetMapping("/app/kpi/{slug:[a-z-]+}")
     String kpi(@PathVariable String slug, Model model) {
-        model.addAttribute("page", kpiPages.build(slug).orElseThrow(() -> notFound("No KPI named " + slug)));
+        model.addAttribute("page", kpiPages.build(slug, PageModel.signedIn().can(Role.MANAGER))
+                .orElseThrow(() -> notFound("No KPI named " + slug)));
+        return "dashboard/kpi";
+    }
+
+    /** Managers and admins (the security configuration holds it): a brief costs tokens of the tenant's budget. */
+    @PostMapping("/app/kpi/{slug:[a-z-]+}/brief")
+    String brief(@PathVariable String slug, Model model) {
+        model.addAttribute("page", kpiPages.withBrief(slug).orElseThrow(() -> notFound("No KPI named " + slug)));
         return "dashboard/kpi";
     }
 

@@ -1,5 +1,6 @@
 package com.mspanalytics.dashboard;
 
+import com.mspanalytics.kpi.KpiCatalog;
 import com.mspanalytics.auth.users.Role;
 import com.mspanalytics.auth.users.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,10 +1,11 @@
 package com.mspanalytics.browser;
 
+import com.mspanalytics.kpi.KpiCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.auth.users.Role;
 import com.mspanalytics.auth.users.Users;
-import com.mspanalytics.dashboard.KpiCatalog;
+import com.mspanalytics.kpi.KpiCatalog;
 import com.mspanalytics.kpi.KpiService;
 import com.mspanalytics.support.Http;
 import com.mspanalytics.support.Json;

@@ -156,6 +156,52 @@ class DashboardFormsIntegrationTests extends SimulatedTenantTest {
                 .headers().firstValue("Location").orElseThrow()).doesNotContain("error");
     }
 
+    @Test
+    void aManagerAsksForTheAiBriefOfAKpiAndReadsTheDigestAsMailed() {
+        sync("all");
+        assertThat(http.post("/compute/kpi/time-consumption", "").statusCode()).isEqualTo(200);
+        String anthropic = Json.toJson(simulators.connectorSettings().get("anthropic"));
+        assertThat(http.send(http.request("/settings/connectors/anthropic", "Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(anthropic)).build()).statusCode()).isEqualTo(200);
+        PageSession viewer = signedIn(Role.VIEWER);
+        PageSession manager = signedIn(Role.MANAGER);
+
+        assertThat(viewer.get("/app/kpi/time-consumption").body()).doesNotContain("id=\"ai-brief\"");
+        assertThat(viewer.postForm("/app/kpi/time-consumption/brief", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(manager.get("/app/kpi/time-consumption").body()).contains("id=\"ai-brief\"");
+        HttpResponse<String> briefed = manager.postForm("/app/kpi/time-consumption/brief", Map.of());
+        assertThat(briefed.statusCode()).isEqualTo(200);
+        String text = between(briefed.body(), "data-testid=\"brief-text\">", "<");
+        String cost = between(briefed.body(), "data-testid=\"brief-cost\">", "<");
+        JsonNode usage = Json.parse(owner.sql("SELECT json_build_object('input', input_tokens, 'output', output_tokens)::text "
+                + "FROM llm_usage WHERE tenant_id = ? ORDER BY created_at DESC LIMIT 1")
+                .param(tenant.tenant().value()).query(String.class).single());
+        assertThat(text).isNotBlank().doesNotContain("Summarise").doesNotContain("Key figures");
+        java.text.NumberFormat grouped = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH);
+        assertThat(cost).contains(grouped.format(usage.path("input").asLong()) + " input + "
+                + grouped.format(usage.path("output").asLong()) + " output tokens, about US$");
+
+        assertThat(viewer.get("/app/digest").statusCode()).isEqualTo(403);
+        HttpResponse<String> digest = manager.get("/app/digest");
+        assertThat(digest.statusCode()).isEqualTo(200);
+        assertThat(digest.body()).contains("Weekly digest for " + tenant.name(), "nobody yet", "Figures from the ");
+        HttpResponse<String> mail = manager.get("/app/digest/mail");
+        assertThat(mail.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .isEqualTo(DigestPageController.MAIL_POLICY);
+        assertThat(mail.headers().firstValue("X-Frame-Options").orElseThrow()).isEqualTo("SAMEORIGIN");
+        assertThat(mail.body()).contains("Weekly digest for " + tenant.name());
+        HttpResponse<String> send = manager.postForm("/app/digest/send", Map.of());
+        assertThat(java.net.URLDecoder.decode(send.headers().firstValue("Location").orElseThrow(),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("No e-mail (SMTP) server is set up");
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as("%s in %s", start, text).isNotNegative();
+        int to = text.indexOf(end, from + start.length());
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(text.substring(from + start.length(), to));
+    }
+
     private JsonNode awaitLatestRun() {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {

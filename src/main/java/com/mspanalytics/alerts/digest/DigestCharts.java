@@ -64,7 +64,8 @@ final class DigestCharts {
 
     private static byte[] utilization(WeeklyDigest digest) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        digest.techs().stream().filter(t -> t.utilization() != null).limit(12)
+        // every tech the table lists: a chart that drops some would hide exactly the ones a manager looks for
+        digest.techs().stream().filter(t -> t.utilization() != null)
                 .forEach(t -> data.addValue(t.utilization().movePointRight(2), "Utilization %", t.name()));
         BarRenderer renderer = new BarRenderer();
         renderer.setSeriesPaint(0, BILLABLE);

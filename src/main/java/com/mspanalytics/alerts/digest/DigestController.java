@@ -31,7 +31,7 @@ class DigestController {
     @ApiResponse(responseCode = "200", description = "The digest",
             content = @Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")))
     String preview() {
-        return digests.previewHtml();
+        return digests.preview().html();
     }
 
     @PostMapping("/digest/send")

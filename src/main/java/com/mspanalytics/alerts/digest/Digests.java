@@ -63,9 +63,18 @@ public class Digests {
         this.clock = clock;
     }
 
-    /** The current tenant's digest of the last complete week before today, charts embedded, for a browser or file. */
-    public String previewHtml() {
-        return renderer.standalone(digests.build(DigestWeek.before(today()))).html();
+    /** The current tenant's digest of the last complete week before today, in both its parts, as it would be mailed. */
+    public Preview preview() {
+        DigestRenderer.Rendered rendered = renderer.standalone(digests.build(DigestWeek.before(today())));
+        return new Preview(rendered.subject(), rendered.html(), rendered.text(),
+                vault.find(TenantContext.require(), "smtp").map(smtp -> smtp.get("to")).orElse(null));
+    }
+
+    /**
+     * @param html with its charts embedded, for a browser
+     * @param recipients the SMTP settings' {@code to}; null when no SMTP server is set up
+     */
+    public record Preview(String subject, String html, String text, @Nullable String recipients) {
     }
 
     /** Sends the current tenant's digest of the last complete week now, whatever the schedule says. */

@@ -1,5 +1,6 @@
 package com.mspanalytics.alerts.digest;
 
+import com.mspanalytics.kpi.KpiCatalog;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,14 @@ public record WeeklyDigest(String tenantName, DigestWeek week, String timeZone, 
     public WeeklyDigest withNarrative(DigestNarrative.Text text) {
         return new WeeklyDigest(tenantName, week, timeZone, currency, hours, recovery, opportunities, techs, soc,
                 openAnomalies, openAnomalyCount, text, results, link);
+    }
+
+    /** The footer's account of where the figures come from, in words a manager reads ("... Agreement Mismatch, ..."). */
+    public String sourcesText() {
+        return "Figures from the " + results.size() + " KPI results computed for this week: "
+                + results.keySet().stream().map(slug -> KpiCatalog.find(slug).map(KpiCatalog.Entry::title).orElse(slug))
+                        .collect(java.util.stream.Collectors.joining(", "))
+                + ". Each is stored with its window and assumptions, and can be read in the dashboard or the API.";
     }
 
     public String subject() {

@@ -1,4 +1,4 @@
-package com.mspanalytics.dashboard;
+package com.mspanalytics.kpi;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public final class KpiCatalog {
     private KpiCatalog() {
     }
 
-    static Optional<Entry> find(String slug) {
+    public static Optional<Entry> find(String slug) {
         return ALL.stream().filter(e -> e.slug().equals(slug)).findFirst();
     }
 }
