@@ -17,7 +17,6 @@ public class Users {
     /** No 0/O, 1/l/I: a generated password is read off a console and typed. */
     private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int GENERATED_LENGTH = 20;
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     private final UserRepository users;
     private final PasswordEncoder passwords;
@@ -54,12 +53,17 @@ public class Users {
         return users.findAll();
     }
 
-    /** @return false when {@code current} is not the user's password (nothing changes then) */
+    /**
+     * @return false when {@code current} is not the user's password (nothing changes then)
+     * @throws IllegalArgumentException when {@code replacement} breaks the {@link PasswordPolicy}
+     */
     @Transactional
     public boolean changePassword(UUID id, String current, String replacement) {
-        if (replacement == null || replacement.length() < MIN_PASSWORD_LENGTH || replacement.length() > 200) {
-            throw new IllegalArgumentException("The new password must have " + MIN_PASSWORD_LENGTH + " to 200 characters");
+        Optional<TenantUser> user = users.find(id);
+        if (user.isEmpty()) {
+            return false;
         }
+        PasswordPolicy.check(replacement, user.get().email());
         boolean matches = users.passwordHash(id).map(hash -> passwords.matches(current, hash)).orElse(false);
         if (matches) {
             users.setPasswordHash(id, passwords.encode(replacement));
@@ -87,7 +91,8 @@ public class Users {
         return password.toString();
     }
 
-    private static String validEmail(String email) {
+    /** The address stripped and in lower case; {@link IllegalArgumentException} when it is none. */
+    static String validEmail(String email) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
             throw new IllegalArgumentException("'" + email + "' is not an e-mail address");
