@@ -19,7 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
  * What every page's layout needs (who is signed in, the navigation), and the pages' errors as pages: a 404 for
  * another tenant's client looks exactly like one for a client that does not exist.
  */
-@ControllerAdvice(assignableTypes = PageControllers.class)
+@ControllerAdvice(assignableTypes = {PageControllers.class, InvitationPages.class})
 class PageModel {
 
     @ModelAttribute("viewer")

@@ -1,5 +1,6 @@
 package com.mspanalytics.dashboard;
 
+import com.mspanalytics.auth.users.Invitations;
 import com.mspanalytics.auth.users.Users;
 import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiResult;
@@ -7,6 +8,8 @@ import com.mspanalytics.kpi.KpiService;
 import com.mspanalytics.settings.TenantSettings;
 import com.mspanalytics.settings.TenantSettingsService;
 import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,18 +23,27 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class SettingsPages {
 
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final KpiService kpis;
     private final TenantSettingsService settings;
     private final Users users;
+    private final Invitations invitations;
 
-    SettingsPages(KpiService kpis, TenantSettingsService settings, Users users) {
+    SettingsPages(KpiService kpis, TenantSettingsService settings, Users users, Invitations invitations) {
         this.kpis = kpis;
         this.settings = settings;
         this.users = users;
+        this.invitations = invitations;
     }
 
     @Transactional(readOnly = true)
     SettingsPage build(@Nullable String flash, List<String> problems) {
+        return build(flash, problems, null);
+    }
+
+    @Transactional(readOnly = true)
+    SettingsPage build(@Nullable String flash, List<String> problems, SettingsPage.@Nullable Invited invited) {
         TenantSettings tenant = settings.current();
         List<SettingsPage.Target> targets = KpiCatalog.ALL.stream().map(entry -> {
             TenantSettings.KpiTarget target = kpis.target(entry.slug());
@@ -45,7 +57,13 @@ class SettingsPages {
         }).toList();
         List<SettingsPage.User> people = users.list().stream()
                 .map(u -> new SettingsPage.User(u.email(), u.displayName(), u.role().wireName())).toList();
-        return new SettingsPage(targets, people, flash, problems);
+        ZoneId zone = ZoneId.of(tenant.timeZone());
+        List<SettingsPage.PendingInvitation> pending = invitations.pending().stream()
+                .map(i -> new SettingsPage.PendingInvitation(i.id().toString(), i.email(), i.displayName(),
+                        i.role().wireName(), i.invitedBy(),
+                        EXPIRY.format(i.expiresAt().atZoneSameInstant(zone)) + " (" + zone.getId() + ")", i.expired()))
+                .toList();
+        return new SettingsPage(targets, people, pending, invited, flash, problems);
     }
 
     /**
