@@ -1,9 +1,12 @@
 package com.mspanalytics.auth.users;
 
-/** What a password a person chooses must be, wherever they choose it: 12 to 200 characters, not their e-mail. */
+/**
+ * What a password a person chooses must be: the length a password change demands ({@link Users#changePassword}),
+ * and not the account's e-mail address.
+ */
 final class PasswordPolicy {
 
-    static final int MIN_LENGTH = 12;
+    static final int MIN_LENGTH = Users.MIN_PASSWORD_LENGTH;
     static final int MAX_LENGTH = 200;
 
     private PasswordPolicy() {
