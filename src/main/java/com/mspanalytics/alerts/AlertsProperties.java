@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param publicUrl where people reach this service (e.g. https://analytics.example-msp.com); links in Slack alerts
- *     and digests point there. Unset: messages carry no links
+ *     and digests point there, and invitation links start with it. Unset: messages carry no links
  * @param maxAnomaliesPerAlert anomalies shown one by one in a Slack message; the rest are counted
  * @param workers threads delivering Slack alerts (deliveries wait out Slack's Retry-After, never a KPI run)
  */

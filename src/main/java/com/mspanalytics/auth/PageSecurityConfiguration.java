@@ -32,8 +32,8 @@ class PageSecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; "
             + "base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
-    static final String[] PAGES = {"/", "/login", "/logout", "/app/**", "/css/**", "/js/**", "/webjars/**",
-            "/favicon.svg"};
+    static final String[] PAGES = {"/", "/login", "/logout", "/invite/**", "/app/**", "/css/**", "/js/**",
+            "/webjars/**", "/favicon.svg"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,6 +45,8 @@ class PageSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/app/denied", "/css/**", "/js/**", "/webjars/**", "/favicon.svg")
                         .permitAll()
+                        // an invitation link's token is its credential; its POST still needs the form's CSRF token
+                        .requestMatchers("/invite/**").permitAll()
                         .requestMatchers("/app/settings", "/app/settings/**", "/app/users", "/app/users/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/app/anomalies/**", "/app/sync", "/app/kpi/*/brief")

@@ -151,19 +151,20 @@ class PageControllers {
         fields.keySet().retainAll(connector.fields().stream().map(ConnectorFields.Field::name).toList());
         SettingsPages.ConnectorOutcome outcome = "test".equals(action) ? settingsPages.testConnector(connector, fields)
                 : settingsPages.saveConnector(connector, fields);
-        model.addAttribute("page", settingsPages.build(null, List.of(), outcome));
+        model.addAttribute("page", settingsPages.build(null, List.of(), outcome, null));
         return "dashboard/settings";
     }
 
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-            HttpServletRequest request, Model model) {
+            @RequestParam(required = false) String ready, HttpServletRequest request, Model model) {
         // Spring Security keeps why the last attempt failed in the session: a wrong password, or the throttle
         HttpSession session = request.getSession(false);
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         model.addAttribute("failure", error == null ? null
                 : failure instanceof UserSignIn.Throttled throttled ? throttled.getMessage() : UserSignIn.WRONG);
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("ready", ready != null); // an invitation just accepted
         return "dashboard/login";
     }
 

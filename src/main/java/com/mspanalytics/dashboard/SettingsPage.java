@@ -4,12 +4,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The admin's settings: the red/amber/green targets of every KPI's headline, the connectors, and the tenant's users.
+ * The admin's settings: the red/amber/green targets of every KPI's headline, the connectors, the tenant's users
+ * and the invitations not yet accepted.
  *
  * @param problems what was wrong with the last submitted form, one line per field
+ * @param invited the invitation just created, with its link: shown on this one response, never again
  */
-public record SettingsPage(List<Target> targets, List<Connector> connectors, List<User> users, @Nullable String flash,
-        List<String> problems) {
+public record SettingsPage(List<Target> targets, List<Connector> connectors, List<User> users,
+        List<PendingInvitation> invitations, @Nullable Invited invited, @Nullable String flash, List<String> problems) {
 
     /**
      * One KPI's target, in the unit the tile shows (percent for shares).
@@ -40,5 +42,17 @@ public record SettingsPage(List<Target> targets, List<Connector> connectors, Lis
      */
     public record Field(String name, String inputId, String label, boolean secret, boolean required, String value,
             String setOn) {
+    }
+
+    /**
+     * @param expires when the link stops working, in the tenant's time zone
+     * @param expired whether it already has (the person needs a new invitation)
+     */
+    public record PendingInvitation(String id, String email, String displayName, String role, String invitedBy,
+            String expires, boolean expired) {
+    }
+
+    /** @param link the one-time link to pass on to the person; the product does not e-mail it */
+    public record Invited(String email, String link) {
     }
 }

@@ -1,6 +1,7 @@
 package com.mspanalytics.dashboard;
 
 import com.mspanalytics.kpi.KpiCatalog;
+import com.mspanalytics.auth.users.Invitations;
 import com.mspanalytics.auth.users.Users;
 import com.mspanalytics.kpi.Headline;
 import com.mspanalytics.kpi.KpiResult;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,17 +30,21 @@ class SettingsPages {
 
     /** How the page names each connector, in the order it lists them. */
     static final Map<ConnectorFields, String> TITLES = titles();
+    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final KpiService kpis;
     private final TenantSettingsService settings;
     private final ConnectorSettings connectors;
     private final Users users;
+    private final Invitations invitations;
 
-    SettingsPages(KpiService kpis, TenantSettingsService settings, ConnectorSettings connectors, Users users) {
+    SettingsPages(KpiService kpis, TenantSettingsService settings, ConnectorSettings connectors, Users users,
+            Invitations invitations) {
         this.kpis = kpis;
         this.settings = settings;
         this.connectors = connectors;
         this.users = users;
+        this.invitations = invitations;
     }
 
     /**
@@ -50,11 +56,12 @@ class SettingsPages {
     }
 
     SettingsPage build(@Nullable String flash, List<String> problems) {
-        return build(flash, problems, null);
+        return build(flash, problems, null, null);
     }
 
     @Transactional(readOnly = true)
-    SettingsPage build(@Nullable String flash, List<String> problems, @Nullable ConnectorOutcome outcome) {
+    SettingsPage build(@Nullable String flash, List<String> problems, @Nullable ConnectorOutcome outcome,
+            SettingsPage.@Nullable Invited invited) {
         TenantSettings tenant = settings.current();
         List<SettingsPage.Target> targets = KpiCatalog.ALL.stream().map(entry -> {
             TenantSettings.KpiTarget target = kpis.target(entry.slug());
@@ -68,11 +75,17 @@ class SettingsPages {
         }).toList();
         List<SettingsPage.User> people = users.list().stream()
                 .map(u -> new SettingsPage.User(u.email(), u.displayName(), u.role().wireName())).toList();
+        ZoneId zone = ZoneId.of(tenant.timeZone());
+        List<SettingsPage.PendingInvitation> pending = invitations.pending().stream()
+                .map(i -> new SettingsPage.PendingInvitation(i.id().toString(), i.email(), i.displayName(),
+                        i.role().wireName(), i.invitedBy(),
+                        EXPIRY.format(i.expiresAt().atZoneSameInstant(zone)) + " (" + zone.getId() + ")", i.expired()))
+                .toList();
         List<SettingsPage.Connector> forms = TITLES.entrySet().stream()
                 .map(c -> connectorForm(c.getKey(), c.getValue(), outcome != null
                         && outcome.connector().equals(c.getKey().connectorName()) ? outcome : null))
                 .toList();
-        return new SettingsPage(targets, forms, people, flash, problems);
+        return new SettingsPage(targets, forms, people, pending, invited, flash, problems);
     }
 
     /** Saves a connector's form, a blank secret keeping the stored one. */

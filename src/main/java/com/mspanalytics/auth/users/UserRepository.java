@@ -36,6 +36,29 @@ class UserRepository {
                 .query(UserRepository::user).single();
     }
 
+    /**
+     * Inserts a new user; unlike {@link #upsert}, an e-mail the tenant already has is left alone (an invitation
+     * must never take over an existing account).
+     *
+     * @return empty when the tenant already has a user with that e-mail
+     */
+    Optional<TenantUser> insertNew(TenantId tenant, String email, String displayName, Role role, String passwordHash) {
+        return jdbc.sql("""
+                INSERT INTO tenant_users (tenant_id, id, email, display_name, role, password_hash, password_changed_at)
+                VALUES (:tenant, :id, :email, :name, :role, :hash, now())
+                ON CONFLICT (tenant_id, lower(email)) DO NOTHING
+                RETURNING %s
+                """.formatted(COLUMNS))
+                .param("tenant", tenant.value()).param("id", UUID.randomUUID()).param("email", email)
+                .param("name", displayName).param("role", role.wireName()).param("hash", passwordHash)
+                .query(UserRepository::user).optional();
+    }
+
+    boolean existsByEmail(String email) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM tenant_users WHERE lower(email) = lower(:email))")
+                .param("email", email).query(Boolean.class).single();
+    }
+
     Optional<TenantUser> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM tenant_users WHERE id = :id").param("id", id)
                 .query(UserRepository::user).optional();

@@ -87,7 +87,8 @@ public class Users {
         return password.toString();
     }
 
-    private static String validEmail(String email) {
+    /** The address stripped and in lower case; {@link IllegalArgumentException} when it is none. */
+    static String validEmail(String email) {
         String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
         if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
             throw new IllegalArgumentException("'" + email + "' is not an e-mail address");

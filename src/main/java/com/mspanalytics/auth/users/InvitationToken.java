@@ -1,0 +1,40 @@
+package com.mspanalytics.auth.users;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The secret of an invitation link: 32 random bytes, URL-safe Base64 without padding (43 characters). Only its
+ * SHA-256 is stored; 256 random bits need neither salt nor a slow hash.
+ */
+final class InvitationToken {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private InvitationToken() {
+    }
+
+    static String generate() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The stored hash of {@code token}; empty when it cannot be one of ours, so that it is never looked up. */
+    static Optional<byte[]> hash(String token) {
+        if (token == null || !SHAPE.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
