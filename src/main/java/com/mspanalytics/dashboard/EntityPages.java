@@ -26,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class EntityPages {
 
-    static final int WEEKS = 12;
     static final int TICKETS = 20;
 
     private final JdbcClient jdbc;
@@ -44,7 +43,7 @@ class EntityPages {
     }
 
     @Transactional(readOnly = true)
-    Optional<EntityPage> client(long companyId) {
+    Optional<EntityPage> client(long companyId, PageFilter filter) {
         record Company(String name, String identifier) {
         }
         Optional<Company> company = jdbc.sql("SELECT name, identifier FROM cw_companies WHERE id = :id")
@@ -54,14 +53,17 @@ class EntityPages {
             return Optional.empty();
         }
         TenantSettings tenant = settings.current();
-        ChartSpec hours = weeklyHours("e.company_id = :id", companyId, tenant);
+        ChartSpec hours = weeklyHours("e.company_id = :id", companyId, filter, tenant);
         List<EntityPage.Ticket> tickets = jdbc.sql("""
                 SELECT t.id, t.summary, t.status_name, t.board_name, t.date_entered, t.owner_member_id,
                        coalesce(nullif(concat_ws(' ', m.first_name, m.last_name), ''), m.identifier) AS tech
                 FROM cw_tickets t LEFT JOIN cw_members m ON m.id = t.owner_member_id
                 WHERE t.company_id = :id AND t.deleted_at IS NULL
+                  AND t.date_entered >= (CAST(:from AS date)::timestamp AT TIME ZONE :zone)
+                  AND t.date_entered < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)
                 ORDER BY t.date_entered DESC NULLS LAST, t.id DESC LIMIT :limit
-                """).param("id", companyId).param("limit", TICKETS)
+                """).param("id", companyId).param("limit", TICKETS).param("from", filter.from())
+                .param("to", filter.to()).param("zone", tenant.timeZone())
                 .query((rs, n) -> ticket(rs, rs.getString("tech"), rs.getObject("owner_member_id") == null ? null
                         : "/app/techs/" + rs.getLong("owner_member_id"), tenant.timeZone()))
                 .list();
@@ -77,11 +79,12 @@ class EntityPages {
                         "Sales Opportunities", o.ticketCount() + " " + o.category() + " tickets, " + o.hours()
                         + " h; offer: " + o.offering(), "/app/kpi/sales-opportunities"))));
         return Optional.of(new EntityPage("Client", company.get().name(), company.get().identifier(),
-                hoursText(hours), hours, json.writeValueAsString(hours), tickets, findings));
+                hoursText(hours, filter), hours, json.writeValueAsString(hours), tickets, findings));
     }
 
+    /** The tech's page; a chosen client narrows the tech's hours and tickets to the work for that client. */
     @Transactional(readOnly = true)
-    Optional<EntityPage> tech(long memberId) {
+    Optional<EntityPage> tech(long memberId, PageFilter filter) {
         record Member(String name, String identifier) {
         }
         Optional<Member> member = jdbc.sql("""
@@ -93,13 +96,18 @@ class EntityPages {
             return Optional.empty();
         }
         TenantSettings tenant = settings.current();
-        ChartSpec hours = weeklyHours("e.member_id = :id", memberId, tenant);
+        String forClient = filter.client() == null ? "" : " AND e.company_id = " + filter.client();
+        ChartSpec hours = weeklyHours("e.member_id = :id" + forClient, memberId, filter, tenant);
         List<EntityPage.Ticket> tickets = jdbc.sql("""
                 SELECT t.id, t.summary, t.status_name, t.board_name, t.date_entered, t.company_id, c.name AS client
                 FROM cw_tickets t LEFT JOIN cw_companies c ON c.id = t.company_id
                 WHERE t.owner_member_id = :id AND t.deleted_at IS NULL
+                  AND (CAST(:client AS bigint) IS NULL OR t.company_id = CAST(:client AS bigint))
+                  AND t.date_entered >= (CAST(:from AS date)::timestamp AT TIME ZONE :zone)
+                  AND t.date_entered < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)
                 ORDER BY t.date_entered DESC NULLS LAST, t.id DESC LIMIT :limit
-                """).param("id", memberId).param("limit", TICKETS)
+                """).param("id", memberId).param("limit", TICKETS).param("client", filter.client())
+                .param("from", filter.from()).param("to", filter.to()).param("zone", tenant.timeZone())
                 .query((rs, n) -> ticket(rs, rs.getString("client"), rs.getObject("company_id") == null ? null
                         : "/app/clients/" + rs.getLong("company_id"), tenant.timeZone()))
                 .list();
@@ -113,15 +121,18 @@ class EntityPages {
                 .filter(t -> t.memberId() == memberId).forEach(t -> findings.add(new EntityPage.Finding("Tech Profile",
                         "top domains " + String.join(", ", t.topDomains()) + "; specialisation "
                         + RecordTable.text(t.specialisation()), "/app/kpi/tech-profile"))));
-        return Optional.of(new EntityPage("Tech", member.get().name(), member.get().identifier(), hoursText(hours),
+        return Optional.of(new EntityPage("Tech", member.get().name(), member.get().identifier(), hoursText(hours, filter),
                 hours, json.writeValueAsString(hours), tickets, findings));
     }
 
-    /** Billable and other hours per week (Monday first, tenant time zone), the last {@value #WEEKS} weeks. */
-    private ChartSpec weeklyHours(String condition, long id, TenantSettings tenant) {
+    /**
+     * Billable and other hours per week (Monday first, tenant time zone) of the weeks the range touches; the first
+     * and last weeks count only their days inside the range.
+     */
+    private ChartSpec weeklyHours(String condition, long id, PageFilter filter, TenantSettings tenant) {
         ZoneId zone = ZoneId.of(tenant.timeZone());
-        LocalDate thisMonday = LocalDate.now(clock.withZone(zone)).with(java.time.DayOfWeek.MONDAY);
-        LocalDate first = thisMonday.minusWeeks(WEEKS - 1);
+        LocalDate thisMonday = filter.to().with(java.time.DayOfWeek.MONDAY);
+        LocalDate first = filter.from().with(java.time.DayOfWeek.MONDAY);
         record Week(LocalDate monday, double billable, double other) {
         }
         List<Week> weeks = jdbc.sql("""
@@ -131,23 +142,24 @@ class EntityPages {
                        coalesce(sum(e.actual_hours) FILTER (WHERE e.billable_option IS DISTINCT FROM 'Billable'), 0) AS other
                 FROM weeks w
                 LEFT JOIN cw_time_entries e ON %s AND e.deleted_at IS NULL
-                     AND e.time_start >= (w.monday::timestamp AT TIME ZONE :zone)
-                     AND e.time_start < ((w.monday + 7)::timestamp AT TIME ZONE :zone)
+                     AND e.time_start >= (greatest(w.monday, CAST(:from AS date))::timestamp AT TIME ZONE :zone)
+                     AND e.time_start < ((least(w.monday + 7, CAST(:to AS date) + 1))::timestamp AT TIME ZONE :zone)
                 GROUP BY w.monday ORDER BY w.monday
                 """.formatted(condition))
                 .param("first", first).param("last", thisMonday).param("zone", zone.getId()).param("id", id)
+                .param("from", filter.from()).param("to", filter.to())
                 .query((rs, n) -> new Week(rs.getObject("monday", LocalDate.class), rs.getDouble("billable"),
                         rs.getDouble("other")))
                 .list();
-        return ChartSpec.stacked("Hours per week (last " + WEEKS + " weeks)",
+        return ChartSpec.stacked("Hours per week, " + filter.from() + " to " + filter.to(),
                 weeks.stream().map(w -> w.monday().toString()).toList(), "h",
                 new ChartSpec.Series("billable", weeks.stream().map(Week::billable).toList()),
                 new ChartSpec.Series("not billable", weeks.stream().map(Week::other).toList()));
     }
 
-    private static String hoursText(ChartSpec hours) {
+    private static String hoursText(ChartSpec hours, PageFilter filter) {
         double total = hours.series().stream().flatMap(s -> s.data().stream()).mapToDouble(Double::doubleValue).sum();
-        return Formats.decimal(BigDecimal.valueOf(total), 1) + " h in the last " + WEEKS + " weeks";
+        return Formats.decimal(BigDecimal.valueOf(total), 1) + " h from " + filter.from() + " to " + filter.to();
     }
 
     private static EntityPage.Ticket ticket(java.sql.ResultSet rs, String other, String otherHref, String zone)

@@ -35,7 +35,7 @@ class KpiPages {
 
     /** Empty for a slug that is not one of the twelve. */
     @Transactional(readOnly = true)
-    Optional<KpiPage> build(String slug, boolean manager) {
+    Optional<KpiPage> build(String slug, PageFilter filter, boolean manager) {
         Optional<KpiCatalog.Entry> entry = KpiCatalog.find(slug);
         if (entry.isEmpty()) {
             return Optional.empty();
@@ -43,7 +43,7 @@ class KpiPages {
         String currency = settings.current().currency();
         String csv = "/app/kpi/" + slug + ".csv";
         String api = "/kpi/" + slug + "/latest";
-        Optional<KpiResult> latest = kpis.latestStandard(slug);
+        Optional<KpiResult> latest = shown(slug, filter);
         if (latest.isEmpty()) {
             return Optional.of(new KpiPage(entry.get(), null, false, "not computed yet", "–", Rag.NONE, "", "", "", null,
                     null, List.of(), RecordTable.of(List.of()), csv, api, false, null));
@@ -56,12 +56,17 @@ class KpiPages {
                 result.window().from() + " to " + result.window().to() + " (" + result.window().timeZone() + ")",
                 Formats.age(result.computedAt(), clock.instant()), chart.orElse(null),
                 chart.map(json::writeValueAsString).orElse(null), RecordTable.facts(result.summary()),
-                RecordTable.of(result.rows()), csv, api, manager, null));
+                RecordTable.of(result.rows()).forClient(filter.client()), csv, api, manager, null));
+    }
+
+    /** The latest result computed for a day up to the range's end: a page can look back, never recomputes. */
+    private Optional<KpiResult> shown(String slug, PageFilter filter) {
+        return kpis.standardResults(slug, null, filter.to(), 1).stream().findFirst();
     }
 
     /** The page with Claude's brief of the result it shows (or why there is none); empty for an unknown KPI. */
-    Optional<KpiPage> withBrief(String slug) {
-        return build(slug, true).map(page -> page.withBrief(kpis.latestStandard(slug).map(this::brief)
+    Optional<KpiPage> withBrief(String slug, PageFilter filter) {
+        return build(slug, filter, true).map(page -> page.withBrief(shown(slug, filter).map(this::brief)
                 .orElse(new KpiPage.Brief("There is no result to brief yet.", null, null, false))));
     }
 
@@ -79,11 +84,12 @@ class KpiPages {
 
     /** The rows of the latest result as CSV; empty for an unknown KPI. */
     @Transactional(readOnly = true)
-    Optional<String> csv(String slug) {
+    Optional<String> csv(String slug, PageFilter filter) {
         if (KpiCatalog.find(slug).isEmpty()) {
             return Optional.empty();
         }
-        RecordTable table = kpis.latestStandard(slug).map(r -> RecordTable.of(r.rows())).orElse(RecordTable.of(List.of()));
+        RecordTable table = shown(slug, filter).map(r -> RecordTable.of(r.rows()).forClient(filter.client()))
+                .orElse(RecordTable.of(List.of()));
         return Optional.of(Csv.of(table.columns(), table.rows().stream()
                 .map(row -> row.stream().map(RecordTable.Cell::text).toList()).toList()));
     }

@@ -48,11 +48,12 @@ class OverviewPages {
     }
 
     @Transactional(readOnly = true)
-    OverviewPage build() {
+    OverviewPage build(PageFilter filter) {
         TenantSettings tenant = settings.current();
         Instant now = clock.instant();
         List<OverviewPage.Tile> tiles = KpiCatalog.ALL.stream()
-                .map(entry -> tile(entry, kpis.standardResults(entry.slug(), HISTORY), tenant.currency(), now)).toList();
+                .map(entry -> tile(entry, kpis.standardResults(entry.slug(), null, filter.to(), HISTORY), filter,
+                        tenant.currency(), now)).toList();
         List<SyncRun> runs = sync.recent(null, 50);
         String syncedAgo = runs.stream().filter(r -> r.finishedAt() != null)
                 .max(Comparator.comparing(SyncRun::finishedAt))
@@ -71,7 +72,9 @@ class OverviewPages {
         return new OverviewPage(tenantName, tiles, syncedAgo, errors, open.size(), attention);
     }
 
-    private OverviewPage.Tile tile(KpiCatalog.Entry entry, List<KpiResult> history, String currency, Instant now) {
+    /** The latest result computed for a day up to the range's end; the sparkline, the results inside the range. */
+    private OverviewPage.Tile tile(KpiCatalog.Entry entry, List<KpiResult> history, PageFilter filter, String currency,
+            Instant now) {
         TenantSettings.KpiTarget target = kpis.target(entry.slug());
         String href = "/app/kpi/" + entry.slug();
         if (history.isEmpty()) {
@@ -85,7 +88,7 @@ class OverviewPages {
                 .filter(r -> !r.window().asOf().isAfter(latest.window().asOf().minusDays(7))).findFirst();
         // one point per day the KPI was computed for, the newest result of that day, oldest first
         Map<LocalDate, KpiResult> byDay = new LinkedHashMap<>();
-        history.forEach(r -> byDay.putIfAbsent(r.window().asOf(), r));
+        history.stream().filter(r -> filter.contains(r.window().asOf())).forEach(r -> byDay.putIfAbsent(r.window().asOf(), r));
         List<KpiResult> oldestFirst = new ArrayList<>(byDay.values().stream().limit(SPARK_POINTS).toList());
         Collections.reverse(oldestFirst);
         List<BigDecimal> values = oldestFirst.stream().map(r -> r.headline().value()).filter(v -> v != null).toList();

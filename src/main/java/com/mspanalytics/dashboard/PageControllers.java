@@ -17,6 +17,7 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,28 +46,28 @@ class PageControllers {
     }
 
     @GetMapping("/")
-    String overview(Model model) {
-        model.addAttribute("page", overview.build());
+    String overview(@ModelAttribute("filter") PageFilter filter, Model model) {
+        model.addAttribute("page", overview.build(filter));
         return "dashboard/overview";
     }
 
     @GetMapping("/app/kpi/{slug:[a-z-]+}")
-    String kpi(@PathVariable String slug, Model model) {
-        model.addAttribute("page", kpiPages.build(slug, PageModel.signedIn().can(Role.MANAGER))
+    String kpi(@PathVariable String slug, @ModelAttribute("filter") PageFilter filter, Model model) {
+        model.addAttribute("page", kpiPages.build(slug, filter, PageModel.signedIn().can(Role.MANAGER))
                 .orElseThrow(() -> notFound("No KPI named " + slug)));
         return "dashboard/kpi";
     }
 
     /** Managers and admins (the security configuration holds it): a brief costs tokens of the tenant's budget. */
     @PostMapping("/app/kpi/{slug:[a-z-]+}/brief")
-    String brief(@PathVariable String slug, Model model) {
-        model.addAttribute("page", kpiPages.withBrief(slug).orElseThrow(() -> notFound("No KPI named " + slug)));
+    String brief(@PathVariable String slug, @ModelAttribute("filter") PageFilter filter, Model model) {
+        model.addAttribute("page", kpiPages.withBrief(slug, filter).orElseThrow(() -> notFound("No KPI named " + slug)));
         return "dashboard/kpi";
     }
 
     @GetMapping(path = "/app/kpi/{slug:[a-z-]+}.csv")
-    ResponseEntity<String> csv(@PathVariable String slug) {
-        String csv = kpiPages.csv(slug).orElseThrow(() -> notFound("No KPI named " + slug));
+    ResponseEntity<String> csv(@PathVariable String slug, @ModelAttribute("filter") PageFilter filter) {
+        String csv = kpiPages.csv(slug, filter).orElseThrow(() -> notFound("No KPI named " + slug));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"" + slug + ".csv\"")
@@ -74,21 +75,21 @@ class PageControllers {
     }
 
     @GetMapping("/app/clients/{id:\\d{1,18}}")
-    String client(@PathVariable long id, Model model) {
-        model.addAttribute("page", entities.client(id).orElseThrow(() -> notFound("No such client")));
+    String client(@PathVariable long id, @ModelAttribute("filter") PageFilter filter, Model model) {
+        model.addAttribute("page", entities.client(id, filter).orElseThrow(() -> notFound("No such client")));
         return "dashboard/entity";
     }
 
     @GetMapping("/app/techs/{id:\\d{1,18}}")
-    String tech(@PathVariable long id, Model model) {
-        model.addAttribute("page", entities.tech(id).orElseThrow(() -> notFound("No such tech")));
+    String tech(@PathVariable long id, @ModelAttribute("filter") PageFilter filter, Model model) {
+        model.addAttribute("page", entities.tech(id, filter).orElseThrow(() -> notFound("No such tech")));
         return "dashboard/entity";
     }
 
     @GetMapping("/app/anomalies")
     String anomalies(@RequestParam(defaultValue = "open") String status, @RequestParam(required = false) String kpi,
-            @RequestParam(required = false) String done, Model model) {
-        model.addAttribute("page", anomalies.build(status, kpi, PageModel.signedIn().can(Role.MANAGER), done));
+            @RequestParam(required = false) String done, @ModelAttribute("filter") PageFilter filter, Model model) {
+        model.addAttribute("page", anomalies.build(status, kpi, filter, PageModel.signedIn().can(Role.MANAGER), done));
         return "dashboard/anomalies";
     }
 
@@ -98,7 +99,7 @@ class PageControllers {
             @RequestParam String period, @RequestParam(defaultValue = "") String note, Model model) {
         String text = note.strip();
         if (text.isEmpty() || text.length() > 1000) {
-            model.addAttribute("page", anomalies.build("open", null, true, null));
+            model.addAttribute("page", anomalies.build("open", null, (PageFilter) model.getAttribute("filter"), true, null));
             model.addAttribute("problem", "Say in a note (1 to 1,000 characters) what was done about " + key + ".");
             return "dashboard/anomalies";
         }

@@ -53,6 +53,24 @@ public record RecordTable(List<String> columns, List<List<Cell>> rows, int total
         return new RecordTable(names.stream().map(RecordTable::heading).toList(), rows, records.size());
     }
 
+    /**
+     * The rows that name {@code client} (a cell linking to its page); all rows when no client is chosen or when the
+     * rows name no client at all (a KPI of techs: the client filter does not narrow it).
+     */
+    RecordTable forClient(@Nullable Long client) {
+        if (client == null || !namesClients()) {
+            return this;
+        }
+        String page = "/app/clients/" + client;
+        List<List<Cell>> kept = rows.stream().filter(row -> row.stream().anyMatch(c -> page.equals(c.href()))).toList();
+        return new RecordTable(columns, kept, kept.size());
+    }
+
+    /** Whether any row links a client's page: whether the client filter applies to this table. */
+    public boolean namesClients() {
+        return rows.stream().flatMap(List::stream).anyMatch(c -> c.href() != null && c.href().startsWith("/app/clients/"));
+    }
+
     /** The components of a record with scalar values, as (heading, text) pairs: a summary's facts. */
     static List<Fact> facts(Object record) {
         List<Fact> facts = new ArrayList<>();

@@ -2,6 +2,7 @@ package com.mspanalytics.kpi;
 
 import com.mspanalytics.tenant.TenantId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,11 +79,15 @@ class KpiRepository {
     }
 
     /** The results over windows of {@code days} days, newest first. */
-    List<KpiResult> resultsOverDays(String kpi, int days, int limit) {
+    /** Results over {@code days}-day windows ending in [{@code from}, {@code to}] (either may be null: unbounded). */
+    List<KpiResult> resultsOverDays(String kpi, int days, @Nullable LocalDate from, @Nullable LocalDate to, int limit) {
         return jdbc.sql("""
                 SELECT result::text FROM kpi_results WHERE kpi = :kpi AND window_to - window_from = :days - 1
+                  AND (CAST(:from AS date) IS NULL OR window_to >= CAST(:from AS date))
+                  AND (CAST(:to AS date) IS NULL OR window_to <= CAST(:to AS date))
                 ORDER BY computed_at DESC, id LIMIT :limit""")
-                .param("kpi", kpi).param("days", days).param("limit", limit).query(String.class).list().stream()
+                .param("kpi", kpi).param("days", days).param("from", from).param("to", to).param("limit", limit)
+                .query(String.class).list().stream()
                 .map(this::result).toList();
     }
 

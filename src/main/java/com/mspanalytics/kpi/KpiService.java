@@ -122,7 +122,13 @@ public class KpiService {
      */
     @Transactional(readOnly = true)
     public List<KpiResult> standardResults(String slug, int limit) {
-        return repository.resultsOverDays(slug, require(slug).defaultLookbackDays(), limit);
+        return standardResults(slug, null, null, limit);
+    }
+
+    /** As {@link #standardResults(String, int)}, of the results computed for a day in [{@code from}, {@code to}]. */
+    @Transactional(readOnly = true)
+    public List<KpiResult> standardResults(String slug, @Nullable LocalDate from, @Nullable LocalDate to, int limit) {
+        return repository.resultsOverDays(slug, require(slug).defaultLookbackDays(), from, to, limit);
     }
 
     @Transactional(readOnly = true)
