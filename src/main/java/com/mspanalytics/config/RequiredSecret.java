@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** A secret the service refuses to run without, named by its environment variable. */
-record RequiredSecret(String variable, int minLength) {
+public record RequiredSecret(String variable, int minLength) {
 
     /** Every secret checked at startup; the lengths are the seed's minimums. */
     static final List<RequiredSecret> ALL = List.of(
@@ -18,7 +18,7 @@ record RequiredSecret(String variable, int minLength) {
     private static final List<String> PLACEHOLDERS = List.of("change", "example", "replace", "secret", "password");
 
     /** @return why the value is unacceptable, or null when it is fine. Never includes the value. */
-    String problemWith(String value) {
+    public String problemWith(String value) {
         if (value == null || value.isBlank()) {
             return variable + " is not set; it must be at least " + minLength + " characters";
         }
