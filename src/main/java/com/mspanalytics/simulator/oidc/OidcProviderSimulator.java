@@ -104,7 +104,7 @@ public final class OidcProviderSimulator implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private final RSAKey signingKey;
-    private final RSAKey foreignKey;
+    private volatile @Nullable RSAKey foreignKey;
     private final SecureRandom random = new SecureRandom();
     private final Set<String> redirectUris = ConcurrentHashMap.newKeySet();
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -115,7 +115,6 @@ public final class OidcProviderSimulator implements AutoCloseable {
         this.clientId = SimSecrets.of(seed, "oidc-client-id", 32);
         this.clientSecret = SimSecrets.of(seed, "oidc-client-secret", 40);
         this.signingKey = generateKey("sim-" + SimSecrets.of(seed, "oidc-kid", 8));
-        this.foreignKey = generateKey("sim-" + SimSecrets.of(seed, "oidc-kid", 8));   // same kid: only the key differs
         this.server = SimServer.start(port, new Faults(seed), new Errors(), this::handle);
     }
 
@@ -288,7 +287,7 @@ public final class OidcProviderSimulator implements AutoCloseable {
         if (who.emailDomainOwnerVerified() != null) {
             claims.claim("xms_edov", who.emailDomainOwnerVerified());
         }
-        RSAKey key = forged == Forgery.UNKNOWN_KEY ? foreignKey : signingKey;
+        RSAKey key = forged == Forgery.UNKNOWN_KEY ? foreignKey() : signingKey;
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims.build());
         try {
@@ -297,6 +296,16 @@ public final class OidcProviderSimulator implements AutoCloseable {
             throw new IllegalStateException("cannot sign with a freshly generated RSA key", e);
         }
         return jwt.serialize();
+    }
+
+    /** Another key under the signing key's id, so that only the signature gives the forgery away. */
+    private RSAKey foreignKey() {
+        RSAKey key = foreignKey;
+        if (key == null) {
+            key = generateKey(signingKey.getKeyID());   // generating a key takes a while: only for the tests that forge
+            foreignKey = key;
+        }
+        return key;
     }
 
     private static SimResponse tokenError(int status, String error, String description) {

@@ -1,0 +1,291 @@
+package com.mspanalytics.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mspanalytics.admin.TenantSeeder;
+import com.mspanalytics.auth.oidc.OidcSignIn;
+import com.mspanalytics.auth.users.Role;
+import com.mspanalytics.auth.users.Users;
+import com.mspanalytics.simulator.Http;
+import com.mspanalytics.simulator.http.RecordedRequest;
+import com.mspanalytics.simulator.oidc.OidcProviderSimulator;
+import com.mspanalytics.simulator.oidc.OidcProviderSimulator.Forgery;
+import com.mspanalytics.simulator.oidc.OidcProviderSimulator.Identity;
+import com.mspanalytics.support.IntegrationTest;
+import com.mspanalytics.support.PageSession;
+import com.mspanalytics.support.TestTenants;
+import com.mspanalytics.tenant.TenantContext;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Single sign-on through the simulator's OpenID Connect provider, over real HTTP on loopback and the real database:
+ * the sign-in page's link, the redirect to the provider with state, nonce and PKCE, the provider's redirect back
+ * with a code, the app's own call to the token endpoint and the key set, and then the session of the tenant user
+ * whose verified e-mail address the provider asserted. Everything the provider or the browser could get wrong is
+ * refused back to the sign-in page.
+ */
+@IntegrationTest
+class SingleSignOnIntegrationTests {
+
+    static final OidcProviderSimulator PROVIDER = OidcProviderSimulator.start(0, 11);
+    static final String PROVIDER_NAME = "Simulated Entra";
+
+    @DynamicPropertySource
+    static void singleSignOn(DynamicPropertyRegistry registry) {
+        registry.add("OIDC_ISSUER_URI", PROVIDER::issuer);
+        registry.add("OIDC_CLIENT_ID", PROVIDER::clientId);
+        registry.add("OIDC_CLIENT_SECRET", PROVIDER::clientSecret);
+        registry.add("OIDC_DISPLAY_NAME", () -> PROVIDER_NAME);
+        // production mode: the provider on loopback is reached only when private addresses are allowed
+        registry.add("msp.connectors.allow-private-addresses", () -> "true");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeEach
+    void registerTheRedirectUri() {
+        PROVIDER.allowRedirectUri("http://localhost:" + port + "/login/oauth2/code/oidc");
+    }
+
+    @AfterEach
+    void honestProvider() {
+        PROVIDER.forge(Forgery.NONE);
+        PROVIDER.signInAs(null);
+    }
+
+    @AfterAll
+    static void stopProvider() {
+        PROVIDER.close();
+    }
+
+    @Test
+    void aKnownVerifiedAddressSignsInToItsTenantAndSeesTheOverview() {
+        TenantSeeder.SeededTenant mine = TestTenants.create(context);
+        TenantSeeder.SeededTenant other = TestTenants.create(context);
+        String email = user(mine, Role.VIEWER, "Sam Single").user().email();
+        user(other, Role.ADMIN, "Someone Else");
+        PageSession browser = new PageSession(port);
+
+        HttpResponse<String> signInPage = browser.get("/login");
+        assertThat(signInPage.body()).contains("href=\"" + OidcSignIn.AUTHORIZATION_PATH + "\"",
+                "Sign in with " + PROVIDER_NAME);
+        assertThat(signInPage.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("form-action 'self'");
+
+        PROVIDER.signInAs(Identity.verified(email.toUpperCase(java.util.Locale.ROOT)));   // e-mail case does not matter
+        HttpResponse<String> toProvider = browser.get(OidcSignIn.AUTHORIZATION_PATH);
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        String authorize = toProvider.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith(PROVIDER.issuer() + "/authorize?");
+        Map<String, String> request = query(authorize);
+        assertThat(request).containsEntry("response_type", "code").containsEntry("client_id", PROVIDER.clientId())
+                .containsEntry("scope", "openid email profile").containsEntry("code_challenge_method", "S256")
+                .containsEntry("redirect_uri", "http://localhost:" + port + "/login/oauth2/code/oidc")
+                .containsKeys("state", "nonce", "code_challenge");
+        String sessionBefore = browser.cookie();
+
+        HttpResponse<String> back = returnFromProvider(browser, authorize, state -> state);
+
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location").orElseThrow()).isEqualTo("http://localhost:" + port + "/");
+        assertThat(browser.cookie()).as("a new session id after signing in").isNotEqualTo(sessionBefore);
+        HttpResponse<String> overview = browser.get("/");
+        assertThat(overview.statusCode()).isEqualTo(200);
+        assertThat(overview.body()).contains(mine.name(), "Sam Single", "Sales Opportunities", "SOC Metrics")
+                .doesNotContain(other.name(), "Someone Else");
+        assertThat(browser.get("/app/settings").statusCode()).as("a viewer's role, as with a password").isEqualTo(403);
+        RecordedRequest token = PROVIDER.server().requests().stream().filter(r -> r.path().equals("/token"))
+                .reduce((first, last) -> last).orElseThrow();
+        assertThat(token.headers()).as("client_secret_basic, recorded masked").containsEntry("Authorization", "****");
+        assertThat(token.body()).doesNotContain(PROVIDER.clientSecret()).contains("code_verifier=");
+
+        browser.postForm("/logout", Map.of());
+        assertThat(browser.get("/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void entraIdsDomainOwnerVerifiedClaimCountsAsAVerifiedAddress() {
+        TenantSeeder.SeededTenant tenant = TestTenants.create(context);
+        String email = user(tenant, Role.MANAGER, "Erin Entra").user().email();
+
+        PROVIDER.signInAs(Identity.entra(email, true));
+        PageSession verified = new PageSession(port);
+        assertThat(signInWithProvider(verified).headers().firstValue("Location"))
+                .contains("http://localhost:" + port + "/");
+        assertThat(verified.get("/").body()).contains("Erin Entra", tenant.name());
+
+        PROVIDER.signInAs(Identity.entra(email, false));
+        PageSession unverified = new PageSession(port);
+        assertRefused(unverified, signInWithProvider(unverified), PROVIDER_NAME + " did not confirm that the e-mail "
+                + "address of your account is verified, so it cannot sign you in here. Sign in with your password instead.");
+    }
+
+    @Test
+    void anUnverifiedAddressIsRefusedEvenWhenItsAccountExists() {
+        TenantSeeder.SeededTenant tenant = TestTenants.create(context);
+        String email = user(tenant, Role.ADMIN, "Una Verified").user().email();
+        PROVIDER.signInAs(Identity.unverified(email));
+        PageSession browser = new PageSession(port);
+
+        HttpResponse<String> back = signInWithProvider(browser);
+
+        assertRefused(browser, back, PROVIDER_NAME + " did not confirm that the e-mail address of your account is "
+                + "verified, so it cannot sign you in here. Sign in with your password instead.");
+    }
+
+    @Test
+    void anUnknownAddressAndOneOfSeveralTenantsGetTheSameMessageAndNoUserIsCreated() {
+        String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
+        PROVIDER.signInAs(Identity.verified(unknown));
+        PageSession first = new PageSession(port);
+        HttpResponse<String> none = signInWithProvider(first);
+
+        String shared = "shared-" + UUID.randomUUID() + "@example.com";
+        for (TenantSeeder.SeededTenant tenant : new TenantSeeder.SeededTenant[] {TestTenants.create(context),
+                TestTenants.create(context)}) {
+            TenantContext.callAs(tenant.tenant(), () -> context.getBean(Users.class)
+                    .createWithPassword(shared, "Two Tenants", Role.VIEWER));
+        }
+        PROVIDER.signInAs(Identity.verified(shared));
+        PageSession second = new PageSession(port);
+        HttpResponse<String> several = signInWithProvider(second);
+
+        String message = "No MSP Analytics account has the e-mail address of your " + PROVIDER_NAME + " account. "
+                + "Ask an admin of your MSP to add you with that address, or sign in with your password.";
+        assertRefused(first, none, message);
+        assertRefused(second, several, message);
+        assertThat(context.getBean(Users.class).findOnlyAccount(unknown)).as("no user created on the fly").isEmpty();
+    }
+
+    @Test
+    void aCallbackWithAnotherStateIsRefused() {
+        TenantSeeder.SeededTenant tenant = TestTenants.create(context);
+        PROVIDER.signInAs(Identity.verified(user(tenant, Role.VIEWER, "Stan State").user().email()));
+        PageSession browser = new PageSession(port);
+        String authorize = browser.get(OidcSignIn.AUTHORIZATION_PATH).headers().firstValue("Location").orElseThrow();
+
+        HttpResponse<String> back = returnFromProvider(browser, authorize, state -> state + "x");
+
+        assertRefused(browser, back, didNotComplete());
+    }
+
+    @Test
+    void aCodeCannotBeUsedInAnotherBrowsersSession() {
+        TenantSeeder.SeededTenant tenant = TestTenants.create(context);
+        PROVIDER.signInAs(Identity.verified(user(tenant, Role.VIEWER, "Cody Code").user().email()));
+        PageSession victim = new PageSession(port);
+        String authorize = victim.get(OidcSignIn.AUTHORIZATION_PATH).headers().firstValue("Location").orElseThrow();
+        String callback = Http.get(authorize).headers().firstValue("Location").orElseThrow();
+        PageSession attacker = new PageSession(port);
+        attacker.get("/login");
+
+        HttpResponse<String> stolen = attacker.get(pathOf(callback));
+
+        assertRefused(attacker, stolen, didNotComplete());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Forgery.class, names = "NONE", mode = EnumSource.Mode.EXCLUDE)
+    void aForgedIdTokenIsRefused(Forgery forgery) {
+        TenantSeeder.SeededTenant tenant = TestTenants.create(context);
+        PROVIDER.signInAs(Identity.verified(user(tenant, Role.ADMIN, "Fay Forged").user().email()));
+        PROVIDER.forge(forgery);
+        PageSession browser = new PageSession(port);
+
+        HttpResponse<String> back = signInWithProvider(browser);
+
+        assertRefused(browser, back, didNotComplete());
+    }
+
+    @Test
+    void cancellingAtTheProviderLeadsBackToTheSignInPage() {
+        PROVIDER.signInAs(null);
+        PageSession browser = new PageSession(port);
+
+        HttpResponse<String> back = signInWithProvider(browser);
+
+        assertRefused(browser, back, didNotComplete());
+    }
+
+    private static String didNotComplete() {
+        return "Signing in with " + PROVIDER_NAME + " did not complete. Try again, or sign in with your password.";
+    }
+
+    private Users.NewUser user(TenantSeeder.SeededTenant tenant, Role role, String name) {
+        return TenantContext.callAs(tenant.tenant(), () -> context.getBean(Users.class)
+                .createWithPassword("sso-" + UUID.randomUUID() + "@example.com", name, role));
+    }
+
+    /** The whole round trip as a browser makes it: the link, the provider, back to the app. */
+    private static HttpResponse<String> signInWithProvider(PageSession browser) {
+        HttpResponse<String> toProvider = browser.get(OidcSignIn.AUTHORIZATION_PATH);
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        return returnFromProvider(browser, toProvider.headers().firstValue("Location").orElseThrow(), state -> state);
+    }
+
+    /** The provider answers the authorization request with a redirect back; {@code state} may tamper with it. */
+    private static HttpResponse<String> returnFromProvider(PageSession browser, String authorize,
+            java.util.function.UnaryOperator<String> state) {
+        HttpResponse<String> provider = Http.get(authorize);
+        assertThat(provider.statusCode()).as(provider.body()).isEqualTo(302);
+        String callback = provider.headers().firstValue("Location").orElseThrow();
+        Map<String, String> params = query(callback);
+        String tampered = callback.replace("state=" + encode(params.get("state")),
+                "state=" + encode(state.apply(params.get("state"))));
+        return browser.get(pathOf(tampered));
+    }
+
+    private static void assertRefused(PageSession browser, HttpResponse<String> back, String message) {
+        assertThat(back.statusCode()).isEqualTo(302);
+        assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(message(browser.get("/login?error").body())).isEqualTo(message);
+        assertThat(browser.get("/").statusCode()).as("not signed in").isEqualTo(302);
+    }
+
+    private static String pathOf(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static Map<String, String> query(String url) {
+        return Arrays.stream(URI.create(url).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
+                .collect(Collectors.toMap(pair -> decode(pair[0]), pair -> pair.length > 1 ? decode(pair[1]) : ""));
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String message(String page) {
+        Matcher m = Pattern.compile("data-testid=\"signin-error\">\\s*([^<]+?)\\s*<").matcher(page);
+        return m.find() ? m.group(1) : "";
+    }
+}
