@@ -11,8 +11,9 @@ import com.mspanalytics.simulator.http.RecordedRequest;
 import com.mspanalytics.simulator.oidc.OidcProviderSimulator;
 import com.mspanalytics.simulator.oidc.OidcProviderSimulator.Forgery;
 import com.mspanalytics.simulator.oidc.OidcProviderSimulator.Identity;
-import com.mspanalytics.support.IntegrationTest;
 import com.mspanalytics.support.PageSession;
+import com.mspanalytics.support.SingleSignOnTest;
+import com.mspanalytics.support.TestOidcProvider;
 import com.mspanalytics.support.TestTenants;
 import com.mspanalytics.tenant.TenantContext;
 import java.net.URI;
@@ -25,7 +26,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Single sign-on through the simulator's OpenID Connect provider, over real HTTP on loopback and the real database:
@@ -44,21 +42,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * whose verified e-mail address the provider asserted. Everything the provider or the browser could get wrong is
  * refused back to the sign-in page.
  */
-@IntegrationTest
+@SingleSignOnTest
 class SingleSignOnIntegrationTests {
 
-    static final OidcProviderSimulator PROVIDER = OidcProviderSimulator.start(0, 11);
-    static final String PROVIDER_NAME = "Simulated Entra";
-
-    @DynamicPropertySource
-    static void singleSignOn(DynamicPropertyRegistry registry) {
-        registry.add("OIDC_ISSUER_URI", PROVIDER::issuer);
-        registry.add("OIDC_CLIENT_ID", PROVIDER::clientId);
-        registry.add("OIDC_CLIENT_SECRET", PROVIDER::clientSecret);
-        registry.add("OIDC_DISPLAY_NAME", () -> PROVIDER_NAME);
-        // production mode: the provider on loopback is reached only when private addresses are allowed
-        registry.add("msp.connectors.allow-private-addresses", () -> "true");
-    }
+    static final OidcProviderSimulator PROVIDER = TestOidcProvider.provider();
+    static final String PROVIDER_NAME = TestOidcProvider.NAME;
 
     @LocalServerPort
     int port;
@@ -68,18 +56,13 @@ class SingleSignOnIntegrationTests {
 
     @BeforeEach
     void registerTheRedirectUri() {
-        PROVIDER.allowRedirectUri("http://localhost:" + port + "/login/oauth2/code/oidc");
+        PROVIDER.allowRedirectUri(TestOidcProvider.redirectUri(port));
     }
 
     @AfterEach
     void honestProvider() {
         PROVIDER.forge(Forgery.NONE);
         PROVIDER.signInAs(null);
-    }
-
-    @AfterAll
-    static void stopProvider() {
-        PROVIDER.close();
     }
 
     @Test
@@ -104,7 +87,7 @@ class SingleSignOnIntegrationTests {
         Map<String, String> request = query(authorize);
         assertThat(request).containsEntry("response_type", "code").containsEntry("client_id", PROVIDER.clientId())
                 .containsEntry("scope", "openid email profile").containsEntry("code_challenge_method", "S256")
-                .containsEntry("redirect_uri", "http://localhost:" + port + "/login/oauth2/code/oidc")
+                .containsEntry("redirect_uri", TestOidcProvider.redirectUri(port))
                 .containsKeys("state", "nonce", "code_challenge");
         String sessionBefore = browser.cookie();
 
