@@ -1,5 +1,10 @@
 package com.mspanalytics.dashboard;
 
+import static com.mspanalytics.support.OidcRoundTrip.assertRefused;
+import static com.mspanalytics.support.OidcRoundTrip.pathOf;
+import static com.mspanalytics.support.OidcRoundTrip.query;
+import static com.mspanalytics.support.OidcRoundTrip.returnFromProvider;
+import static com.mspanalytics.support.OidcRoundTrip.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mspanalytics.admin.TenantSeeder;
@@ -16,16 +21,9 @@ import com.mspanalytics.support.SingleSignOnTest;
 import com.mspanalytics.support.TestOidcProvider;
 import com.mspanalytics.support.TestTenants;
 import com.mspanalytics.tenant.TenantContext;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,14 +115,13 @@ class SingleSignOnIntegrationTests {
 
         PROVIDER.signInAs(Identity.entra(email, true));
         PageSession verified = new PageSession(port);
-        assertThat(signInWithProvider(verified).headers().firstValue("Location"))
+        assertThat(signIn(verified).headers().firstValue("Location"))
                 .contains("http://localhost:" + port + "/");
         assertThat(verified.get("/").body()).contains("Erin Entra", tenant.name());
 
         PROVIDER.signInAs(Identity.entra(email, false));
         PageSession unverified = new PageSession(port);
-        assertRefused(unverified, signInWithProvider(unverified), PROVIDER_NAME + " did not confirm that the e-mail "
-                + "address of your account is verified, so it cannot sign you in here. Sign in with your password instead.");
+        assertRefused(unverified, signIn(unverified), unverifiedMessage());
     }
 
     @Test
@@ -134,10 +131,9 @@ class SingleSignOnIntegrationTests {
         PROVIDER.signInAs(Identity.unverified(email));
         PageSession browser = new PageSession(port);
 
-        HttpResponse<String> back = signInWithProvider(browser);
+        HttpResponse<String> back = signIn(browser);
 
-        assertRefused(browser, back, PROVIDER_NAME + " did not confirm that the e-mail address of your account is "
-                + "verified, so it cannot sign you in here. Sign in with your password instead.");
+        assertRefused(browser, back, unverifiedMessage());
     }
 
     @Test
@@ -145,7 +141,7 @@ class SingleSignOnIntegrationTests {
         String unknown = "nobody-" + UUID.randomUUID() + "@example.com";
         PROVIDER.signInAs(Identity.verified(unknown));
         PageSession first = new PageSession(port);
-        HttpResponse<String> none = signInWithProvider(first);
+        HttpResponse<String> none = signIn(first);
 
         String shared = "shared-" + UUID.randomUUID() + "@example.com";
         for (TenantSeeder.SeededTenant tenant : new TenantSeeder.SeededTenant[] {TestTenants.create(context),
@@ -155,7 +151,7 @@ class SingleSignOnIntegrationTests {
         }
         PROVIDER.signInAs(Identity.verified(shared));
         PageSession second = new PageSession(port);
-        HttpResponse<String> several = signInWithProvider(second);
+        HttpResponse<String> several = signIn(second);
 
         String message = "No MSP Analytics account has the e-mail address of your " + PROVIDER_NAME + " account. "
                 + "Ask an admin of your MSP to add you with that address, or sign in with your password.";
@@ -199,7 +195,7 @@ class SingleSignOnIntegrationTests {
         PROVIDER.forge(forgery);
         PageSession browser = new PageSession(port);
 
-        HttpResponse<String> back = signInWithProvider(browser);
+        HttpResponse<String> back = signIn(browser);
 
         assertRefused(browser, back, didNotComplete());
     }
@@ -209,9 +205,14 @@ class SingleSignOnIntegrationTests {
         PROVIDER.signInAs(null);
         PageSession browser = new PageSession(port);
 
-        HttpResponse<String> back = signInWithProvider(browser);
+        HttpResponse<String> back = signIn(browser);
 
         assertRefused(browser, back, didNotComplete());
+    }
+
+    private static String unverifiedMessage() {
+        return PROVIDER_NAME + " did not confirm that the e-mail address of your account is verified, so it cannot "
+                + "sign you in here. Sign in with your password instead.";
     }
 
     private static String didNotComplete() {
@@ -221,54 +222,5 @@ class SingleSignOnIntegrationTests {
     private Users.NewUser user(TenantSeeder.SeededTenant tenant, Role role, String name) {
         return TenantContext.callAs(tenant.tenant(), () -> context.getBean(Users.class)
                 .createWithPassword("sso-" + UUID.randomUUID() + "@example.com", name, role));
-    }
-
-    /** The whole round trip as a browser makes it: the link, the provider, back to the app. */
-    private static HttpResponse<String> signInWithProvider(PageSession browser) {
-        HttpResponse<String> toProvider = browser.get(OidcSignIn.AUTHORIZATION_PATH);
-        assertThat(toProvider.statusCode()).isEqualTo(302);
-        return returnFromProvider(browser, toProvider.headers().firstValue("Location").orElseThrow(), state -> state);
-    }
-
-    /** The provider answers the authorization request with a redirect back; {@code state} may tamper with it. */
-    private static HttpResponse<String> returnFromProvider(PageSession browser, String authorize,
-            java.util.function.UnaryOperator<String> state) {
-        HttpResponse<String> provider = Http.get(authorize);
-        assertThat(provider.statusCode()).as(provider.body()).isEqualTo(302);
-        String callback = provider.headers().firstValue("Location").orElseThrow();
-        Map<String, String> params = query(callback);
-        String tampered = callback.replace("state=" + encode(params.get("state")),
-                "state=" + encode(state.apply(params.get("state"))));
-        return browser.get(pathOf(tampered));
-    }
-
-    private static void assertRefused(PageSession browser, HttpResponse<String> back, String message) {
-        assertThat(back.statusCode()).isEqualTo(302);
-        assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
-        assertThat(message(browser.get("/login?error").body())).isEqualTo(message);
-        assertThat(browser.get("/").statusCode()).as("not signed in").isEqualTo(302);
-    }
-
-    private static String pathOf(String url) {
-        URI uri = URI.create(url);
-        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-    }
-
-    private static Map<String, String> query(String url) {
-        return Arrays.stream(URI.create(url).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> decode(pair[0]), pair -> pair.length > 1 ? decode(pair[1]) : ""));
-    }
-
-    private static String decode(String value) {
-        return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String message(String page) {
-        Matcher m = Pattern.compile("data-testid=\"signin-error\">\\s*([^<]+?)\\s*<").matcher(page);
-        return m.find() ? m.group(1) : "";
     }
 }

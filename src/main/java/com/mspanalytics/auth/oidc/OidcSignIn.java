@@ -28,8 +28,10 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -56,6 +58,7 @@ public final class OidcSignIn {
     public static final String AUTHORIZATION_PATH = "/oauth2/authorization/" + ProviderRegistration.ID;
 
     private static final Logger log = LoggerFactory.getLogger(OidcSignIn.class);
+    private static final String NO_REDIRECT = "msp_no_authorization_request";
 
     private final OidcProperties settings;
     private final ProviderRegistration registration;
@@ -87,6 +90,11 @@ public final class OidcSignIn {
     public void applyTo(HttpSecurity http, AuthenticationFailureHandler failure) {
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+        AuthenticationFailureHandler refused = (request, response, exception) -> {
+            // the reason only: Spring's messages name claims and endpoints, never a token or the secret
+            log.info("Single sign-on refused: {}", exception.getMessage());
+            failure.onAuthenticationFailure(request, response, exception);
+        };
         http.oauth2Login(login -> login.loginPage("/login")
                 .clientRegistrationRepository(registration)
                 .authorizedClientRepository(new NoStoredTokens())
@@ -94,16 +102,23 @@ public final class OidcSignIn {
                 .tokenEndpoint(token -> token.accessTokenResponseClient(tokens))
                 .userInfoEndpoint(userInfo -> userInfo.oidcUserService(accounts))
                 .successHandler(new SessionOfMatchedUser(contexts))
-                .failureHandler((request, response, exception) -> {
-                    // the reason only: Spring's messages name claims and endpoints, never a token or the secret
-                    log.info("Single sign-on refused: {}", exception.getMessage());
-                    failure.onAuthenticationFailure(request, response, exception);
-                })
+                .failureHandler(refused)
                 .withObjectPostProcessor(new ObjectPostProcessor<OidcAuthorizationCodeAuthenticationProvider>() {
                     @Override
                     public <O extends OidcAuthorizationCodeAuthenticationProvider> O postProcess(O provider) {
                         provider.setJwtDecoderFactory(decoders);
                         return provider;
+                    }
+                })
+                .withObjectPostProcessor(new ObjectPostProcessor<OAuth2AuthorizationRequestRedirectFilter>() {
+                    // the redirect to the provider fails when its discovery document cannot be read: the sign-in
+                    // page says so, instead of the filter's bare 500
+                    @Override
+                    public <O extends OAuth2AuthorizationRequestRedirectFilter> O postProcess(O filter) {
+                        filter.setAuthenticationFailureHandler((request, response, exception) -> refused
+                                .onAuthenticationFailure(request, response, new OAuth2AuthenticationException(
+                                        new OAuth2Error(NO_REDIRECT), exception.getMessage(), exception)));
+                        return filter;
                     }
                 }));
     }
