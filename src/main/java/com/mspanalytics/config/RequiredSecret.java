@@ -3,10 +3,13 @@ package com.mspanalytics.config;
 import java.util.List;
 import java.util.Locale;
 
-/** A secret the service refuses to run without, named by its environment variable. */
+/**
+ * A secret checked at startup, named by its environment variable: those in {@link #ALL} always, single sign-on's
+ * client secret when single sign-on is set up.
+ */
 public record RequiredSecret(String variable, int minLength) {
 
-    /** Every secret checked at startup; the lengths are the seed's minimums. */
+    /** Every secret the service refuses to run without; the lengths are the seed's minimums. */
     static final List<RequiredSecret> ALL = List.of(
             new RequiredSecret("JWT_SECRET_KEY", 64),
             new RequiredSecret("SECRETS_MASTER_KEY", 32),
