@@ -1,8 +1,10 @@
 package com.mspanalytics.auth;
 
+import com.mspanalytics.auth.oidc.OidcSignIn;
 import com.mspanalytics.auth.users.UserSignIn;
 import com.mspanalytics.config.RunMode;
 import com.mspanalytics.ratelimit.TenantRateLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +20,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The dashboard's pages: a session after signing in with e-mail and password, CSRF tokens on every form, and a strict
- * Content-Security-Policy (scripts and styles from the app only, no inline script). The tenant is bound from the
- * session's user by the same {@link TenantBindingFilter} as from an API key. Everything else is the API's
+ * The dashboard's pages: a session after signing in with e-mail and password, or through the single sign-on provider
+ * when one is configured ({@link OidcSignIn}), CSRF tokens on every form, and a strict Content-Security-Policy
+ * (scripts and styles from the app only, no inline script). The tenant is bound from the session's user by the same {@link TenantBindingFilter} as from an API key. Everything else is the API's
  * ({@link SecurityConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,13 +34,14 @@ class PageSecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; frame-src 'self'; form-action 'self'; "
             + "base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
 
+    /** With single sign-on's redirect to the provider ({@code /oauth2/**}) and its way back ({@code /login/oauth2/**}). */
     static final String[] PAGES = {"/", "/login", "/logout", "/invite/**", "/app/**", "/css/**", "/js/**",
-            "/webjars/**", "/favicon.svg"};
+            "/webjars/**", "/favicon.svg", "/oauth2/**", "/login/oauth2/**"};
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain pageSecurity(HttpSecurity http, UserSignIn signIn, TenantRateLimitFilter tenantRateLimit)
-            throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, UserSignIn signIn, TenantRateLimitFilter tenantRateLimit,
+            ObjectProvider<OidcSignIn> singleSignOn) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/login?error");
         http.securityMatcher(PAGES)
                 .authenticationProvider(signIn)
@@ -65,6 +68,7 @@ class PageSecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .addFilterAfter(new TenantBindingFilter(), AuthorizationFilter.class)
                 .addFilterAfter(tenantRateLimit, TenantBindingFilter.class);
+        singleSignOn.ifAvailable(oidc -> oidc.applyTo(http, failure));
         return http.build();
     }
 

@@ -3,10 +3,13 @@ package com.mspanalytics.config;
 import java.util.List;
 import java.util.Locale;
 
-/** A secret the service refuses to run without, named by its environment variable. */
-record RequiredSecret(String variable, int minLength) {
+/**
+ * A secret checked at startup, named by its environment variable: those in {@link #ALL} always, single sign-on's
+ * client secret when single sign-on is set up.
+ */
+public record RequiredSecret(String variable, int minLength) {
 
-    /** Every secret checked at startup; the lengths are the seed's minimums. */
+    /** Every secret the service refuses to run without; the lengths are the seed's minimums. */
     static final List<RequiredSecret> ALL = List.of(
             new RequiredSecret("JWT_SECRET_KEY", 64),
             new RequiredSecret("SECRETS_MASTER_KEY", 32),
@@ -18,7 +21,7 @@ record RequiredSecret(String variable, int minLength) {
     private static final List<String> PLACEHOLDERS = List.of("change", "example", "replace", "secret", "password");
 
     /** @return why the value is unacceptable, or null when it is fine. Never includes the value. */
-    String problemWith(String value) {
+    public String problemWith(String value) {
         if (value == null || value.isBlank()) {
             return variable + " is not set; it must be at least " + minLength + " characters";
         }

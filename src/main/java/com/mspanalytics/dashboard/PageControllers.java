@@ -1,5 +1,6 @@
 package com.mspanalytics.dashboard;
 
+import com.mspanalytics.auth.oidc.OidcSignIn;
 import com.mspanalytics.auth.users.Role;
 import com.mspanalytics.auth.users.UserSignIn;
 import com.mspanalytics.secrets.ConnectorFields;
@@ -34,9 +35,11 @@ class PageControllers {
     private final SettingsPages settingsPages;
     private final EntityPages entities;
     private final SyncPages syncPages;
+    private final Optional<OidcSignIn> singleSignOn;
 
     PageControllers(OverviewPages overview, KpiPages kpiPages, AnomaliesPages anomalies, SettingsPages settingsPages,
-            EntityPages entities, SyncPages syncPages) {
+            EntityPages entities, SyncPages syncPages, Optional<OidcSignIn> singleSignOn) {
+        this.singleSignOn = singleSignOn;
         this.entities = entities;
         this.syncPages = syncPages;
         this.settingsPages = settingsPages;
@@ -159,13 +162,17 @@ class PageControllers {
     @GetMapping("/login")
     String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
             @RequestParam(required = false) String ready, HttpServletRequest request, Model model) {
-        // Spring Security keeps why the last attempt failed in the session: a wrong password, or the throttle
+        // Spring Security keeps why the last attempt failed in the session: a wrong password, the throttle, or what
+        // went wrong with single sign-on
         HttpSession session = request.getSession(false);
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         model.addAttribute("failure", error == null ? null
-                : failure instanceof UserSignIn.Throttled throttled ? throttled.getMessage() : UserSignIn.WRONG);
+                : failure instanceof UserSignIn.Throttled throttled ? throttled.getMessage()
+                : singleSignOn.flatMap(oidc -> oidc.messageFor(failure)).orElse(UserSignIn.WRONG));
         model.addAttribute("signedOut", signedOut != null);
         model.addAttribute("ready", ready != null); // an invitation just accepted
+        model.addAttribute("sso", singleSignOn.map(oidc -> new SingleSignOnLink(OidcSignIn.AUTHORIZATION_PATH,
+                oidc.providerName())).orElse(null));
         return "dashboard/login";
     }
 

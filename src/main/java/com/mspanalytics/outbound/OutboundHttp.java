@@ -16,6 +16,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * Where connectors get their HTTP clients. Every request is checked by {@link OutboundUrlPolicy}
@@ -68,6 +69,19 @@ public class OutboundHttp {
                     policy.check(request.getURI());
                     return execution.execute(request, body);
                 });
+    }
+
+    /**
+     * The same rules for a library that takes a RestTemplate rather than a RestClient: Spring Security's ID token
+     * decoder fetches the single sign-on provider's keys with one.
+     */
+    public RestTemplate restTemplate() {
+        RestTemplate template = new RestTemplate(new HttpComponentsClientHttpRequestFactory(client));
+        template.getInterceptors().add((request, body, execution) -> {
+            policy.check(request.getURI());
+            return execution.execute(request, body);
+        });
+        return template;
     }
 
     /**

@@ -51,6 +51,11 @@ public class UserSignIn implements AuthenticationProvider {
         });
     }
 
+    /** The session's authentication of a user who signed in some other way (single sign-on): the same as a password's. */
+    public static Authentication sessionOf(SignedInUser user) {
+        return new Session(user);
+    }
+
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);

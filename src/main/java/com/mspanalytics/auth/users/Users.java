@@ -79,6 +79,17 @@ public class Users {
                 .map(UserRepository.Candidate::user).findFirst();
     }
 
+    /**
+     * Single sign-on's lookup, for an e-mail address the provider vouches for: the account with it when exactly one
+     * tenant has one. Several tenants with the address cannot be told apart without a password, so that is no
+     * account either. The same cross-tenant lookup as {@link #verify}.
+     */
+    @Transactional(readOnly = true)
+    public Optional<SignedInUser> findOnlyAccount(String verifiedEmail) {
+        List<UserRepository.Candidate> candidates = users.candidates(verifiedEmail.strip());
+        return candidates.size() == 1 ? Optional.of(candidates.get(0).user()) : Optional.empty();
+    }
+
     private String generatePassword() {
         StringBuilder password = new StringBuilder(GENERATED_LENGTH);
         for (int i = 0; i < GENERATED_LENGTH; i++) {
