@@ -81,6 +81,13 @@ class AnomaliesPages {
                 || (a.details() instanceof SlaBreach b && client.contains(b.client()));
     }
 
+    /** The open anomalies that name the client (by identifier or name), for its page. */
+    @Transactional(readOnly = true)
+    List<AnomaliesPage.Row> openAbout(String identifier, String name) {
+        List<String> client = List.of(identifier, name);
+        return kpis.anomalies("open", LIMIT).stream().filter(a -> names(a, client)).map(this::row).toList();
+    }
+
     /** @return false when the tenant has no such anomaly */
     @Transactional
     boolean acknowledge(String kpi, String dimension, String key, String period, String by, String note) {

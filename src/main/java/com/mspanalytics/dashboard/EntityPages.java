@@ -8,7 +8,6 @@ import com.mspanalytics.kpi.calculators.TechProfileResult;
 import com.mspanalytics.settings.TenantSettings;
 import com.mspanalytics.settings.TenantSettingsService;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,19 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
 class EntityPages {
 
     static final int TICKETS = 20;
+    static final int REVIEWS = 10;
+    static final int EVENTS = 10;
 
     private final JdbcClient jdbc;
     private final KpiService kpis;
     private final TenantSettingsService settings;
     private final JsonMapper json;
-    private final Clock clock;
+    private final AnomaliesPages anomalies;
 
-    EntityPages(JdbcClient jdbc, KpiService kpis, TenantSettingsService settings, JsonMapper json, Clock clock) {
+    EntityPages(JdbcClient jdbc, KpiService kpis, TenantSettingsService settings, JsonMapper json,
+            AnomaliesPages anomalies) {
+        this.anomalies = anomalies;
         this.jdbc = jdbc;
         this.kpis = kpis;
         this.settings = settings;
         this.json = json;
-        this.clock = clock;
     }
 
     @Transactional(readOnly = true)
@@ -78,8 +80,12 @@ class EntityPages {
                 .stream().filter(o -> o.companyId() == companyId).forEach(o -> findings.add(new EntityPage.Finding(
                         "Sales Opportunities", o.ticketCount() + " " + o.category() + " tickets, " + o.hours()
                         + " h; offer: " + o.offering(), "/app/kpi/sales-opportunities"))));
+        Ratings ratings = ratings("t.company_id = :id", companyId, filter, tenant);
+        List<EntityPage.SocEvent> events = socEvents(company.get().identifier(), company.get().name(), filter, tenant);
         return Optional.of(new EntityPage("Client", company.get().name(), company.get().identifier(),
-                hoursText(hours, filter), hours, json.writeValueAsString(hours), tickets, findings));
+                hoursText(hours, filter), hours, json.writeValueAsString(hours), tickets, findings, ratings.text(),
+                ratings.latest(), socText(company.get().identifier(), company.get().name(), filter), events,
+                anomalies.openAbout(company.get().identifier(), company.get().name())));
     }
 
     /** The tech's page; a chosen client narrows the tech's hours and tickets to the work for that client. */
@@ -121,8 +127,93 @@ class EntityPages {
                 .filter(t -> t.memberId() == memberId).forEach(t -> findings.add(new EntityPage.Finding("Tech Profile",
                         "top domains " + String.join(", ", t.topDomains()) + "; specialisation "
                         + RecordTable.text(t.specialisation()), "/app/kpi/tech-profile"))));
+        Ratings ratings = ratings("t.owner_member_id = :id" + (filter.client() == null ? ""
+                : " AND t.company_id = " + filter.client()), memberId, filter, tenant);
         return Optional.of(new EntityPage("Tech", member.get().name(), member.get().identifier(), hoursText(hours, filter),
-                hours, json.writeValueAsString(hours), tickets, findings));
+                hours, json.writeValueAsString(hours), tickets, findings, ratings.text(), ratings.latest(), null,
+                List.of(), List.of()));
+    }
+
+    private record Ratings(String text, List<EntityPage.Review> latest) {
+    }
+
+    /** SmileBack ratings of the tickets that match {@code condition}, rated in the range: counts and the latest few. */
+    private Ratings ratings(String condition, long id, PageFilter filter, TenantSettings tenant) {
+        String from = """
+                FROM smileback_reviews s JOIN cw_tickets t ON t.id = s.ticket_id AND t.deleted_at IS NULL
+                WHERE s.deleted_at IS NULL AND s.rating IS NOT NULL AND %s
+                  AND s.rated_at >= (CAST(:from AS date)::timestamp AT TIME ZONE :zone)
+                  AND s.rated_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)
+                """.formatted(condition);
+        record Counts(long positive, long neutral, long negative) {
+        }
+        Counts counts = jdbc.sql("SELECT count(*) FILTER (WHERE s.rating = 'positive') AS positive, "
+                        + "count(*) FILTER (WHERE s.rating = 'neutral') AS neutral, "
+                        + "count(*) FILTER (WHERE s.rating = 'negative') AS negative " + from)
+                .param("id", id).param("from", filter.from()).param("to", filter.to()).param("zone", tenant.timeZone())
+                .query((rs, n) -> new Counts(rs.getLong("positive"), rs.getLong("neutral"), rs.getLong("negative")))
+                .single();
+        List<EntityPage.Review> latest = jdbc.sql("SELECT s.ticket_id, s.rating, s.rated_at, s.raw ->> 'comment' AS comment "
+                        + from + " ORDER BY s.rated_at DESC, s.id DESC LIMIT :limit")
+                .param("id", id).param("from", filter.from()).param("to", filter.to()).param("zone", tenant.timeZone())
+                .param("limit", REVIEWS)
+                .query((rs, n) -> new EntityPage.Review(rs.getLong("ticket_id"), rs.getString("rating"),
+                        day(rs.getTimestamp("rated_at"), tenant), rs.getString("comment") == null ? ""
+                        : rs.getString("comment")))
+                .list();
+        long total = counts.positive() + counts.neutral() + counts.negative();
+        String text = total == 0 ? "No CSAT ratings in this range"
+                : total + " ratings: " + counts.positive() + " positive, " + counts.neutral() + " neutral, "
+                        + counts.negative() + " negative (" + Formats.decimal(BigDecimal.valueOf(100.0 * counts.positive()
+                        / total), 1) + " % positive)";
+        return new Ratings(text, latest);
+    }
+
+    /** The client's security events: matched by name or identifier, as SOC Metrics matches them. */
+    private static final String CLIENT_EVENTS = """
+            FROM security_events e
+            WHERE lower(:identifier) IN (lower(e.client_name), lower(e.client_key))
+               OR lower(:name) IN (lower(e.client_name), lower(e.client_key))
+            """;
+
+    private List<EntityPage.SocEvent> socEvents(String identifier, String name, PageFilter filter, TenantSettings tenant) {
+        return jdbc.sql("SELECT * FROM (SELECT e.source, e.severity, e.status, e.title, e.created_at, e.acknowledged_at "
+                        + CLIENT_EVENTS + ") e WHERE e.created_at >= (CAST(:from AS date)::timestamp AT TIME ZONE :zone)"
+                        + " AND e.created_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)"
+                        + " ORDER BY e.created_at DESC LIMIT :limit")
+                .param("identifier", identifier).param("name", name).param("from", filter.from())
+                .param("to", filter.to()).param("zone", tenant.timeZone()).param("limit", EVENTS)
+                .query((rs, n) -> {
+                    java.sql.Timestamp created = rs.getTimestamp("created_at");
+                    java.sql.Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
+                    return new EntityPage.SocEvent(rs.getString("source"), rs.getString("severity"),
+                            rs.getString("status"), String.valueOf(rs.getString("title")),
+                            created.toInstant().atZone(ZoneId.of(tenant.timeZone())).toLocalDateTime().toString()
+                                    .replace('T', ' ').substring(0, 16),
+                            acknowledged == null ? "not acknowledged"
+                                    : Formats.duration(java.time.Duration.between(created.toInstant(), acknowledged.toInstant())));
+                })
+                .list();
+    }
+
+    private String socText(String identifier, String name, PageFilter filter) {
+        TenantSettings tenant = settings.current();
+        record Counts(long events, long open, long critical) {
+        }
+        Counts counts = jdbc.sql("SELECT count(*) AS events, count(*) FILTER (WHERE e.status <> 'resolved') AS open, "
+                        + "count(*) FILTER (WHERE e.severity IN ('critical', 'high')) AS critical FROM (SELECT e.* "
+                        + CLIENT_EVENTS + ") e WHERE e.created_at >= (CAST(:from AS date)::timestamp AT TIME ZONE :zone)"
+                        + " AND e.created_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)")
+                .param("identifier", identifier).param("name", name).param("from", filter.from())
+                .param("to", filter.to()).param("zone", tenant.timeZone())
+                .query((rs, n) -> new Counts(rs.getLong("events"), rs.getLong("open"), rs.getLong("critical"))).single();
+        return counts.events() == 0 ? "No security events in this range"
+                : counts.events() + " security events, " + counts.critical() + " critical or high, " + counts.open()
+                        + " not resolved";
+    }
+
+    private static String day(java.sql.Timestamp at, TenantSettings tenant) {
+        return at == null ? "" : at.toInstant().atZone(ZoneId.of(tenant.timeZone())).toLocalDate().toString();
     }
 
     /**

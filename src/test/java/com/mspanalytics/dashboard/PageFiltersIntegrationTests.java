@@ -79,6 +79,46 @@ class PageFiltersIntegrationTests extends SimulatedTenantTest {
         assertThat(viewer.get("/?range=ytd").body()).contains("Year to date: " + LocalDate.now(ZoneOffset.UTC).withDayOfYear(1));
     }
 
+    @Test
+    void aClientsPageShowsItsRatingsAndSecurityEventsOfTheRange() {
+        for (String connector : java.util.List.of("smileback", "sentinelone")) {
+            assertThat(http.send(http.request("/settings/connectors/" + connector, "Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            Json.toJson(simulators.connectorSettings().get(connector)))).build()).statusCode()).isEqualTo(200);
+        }
+        sync("all");
+        Users.NewUser user = TenantContext.callAs(tenant.tenant(), () -> context.getBean(Users.class)
+                .createWithPassword("viewer-" + UUID.randomUUID() + "@example.com", "Vic Viewer", Role.VIEWER));
+        PageSession viewer = new PageSession(port);
+        viewer.signIn(user.user().email(), user.password());
+        LocalDate from = END.minusDays(90);
+        // the client with most rated tickets in the range, and its ratings, counted here from the synced rows
+        var rated = owner.sql("""
+                SELECT t.company_id, c.name, c.identifier,
+                       count(*) FILTER (WHERE s.rating = 'positive') AS positive, count(*) AS ratings
+                FROM smileback_reviews s JOIN cw_tickets t ON t.tenant_id = s.tenant_id AND t.id = s.ticket_id
+                JOIN cw_companies c ON c.tenant_id = t.tenant_id AND c.id = t.company_id
+                WHERE s.tenant_id = ? AND s.rating IS NOT NULL AND s.deleted_at IS NULL AND t.deleted_at IS NULL
+                  AND s.rated_at >= ? AND s.rated_at < ?
+                GROUP BY t.company_id, c.name, c.identifier ORDER BY count(*) DESC, t.company_id LIMIT 1""")
+                .params(tenant.tenant().value(), Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        Timestamp.from(END.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)})
+                .single();
+        long companyId = (long) rated[0];
+        String page = viewer.get("/app/clients/" + companyId + "?range=custom&from=" + from + "&to=" + END).body();
+        assertThat(page).contains(rated[4] + " ratings: " + rated[3] + " positive");
+
+        long events = owner.sql("""
+                SELECT count(*) FROM security_events WHERE tenant_id = ? AND created_at >= ? AND created_at < ?
+                AND (lower(client_name) IN (lower(?), lower(?)) OR lower(client_key) IN (lower(?), lower(?)))""")
+                .params(tenant.tenant().value(), Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        Timestamp.from(END.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()),
+                        rated[1], rated[2], rated[1], rated[2])
+                .query(Long.class).single();
+        assertThat(page).contains(events == 0 ? "No security events in this range" : events + " security events, ");
+    }
+
     private String compute(String slug, LocalDate asOf) {
         var response = http.post("/compute/kpi/" + slug, "{\"asOf\":\"" + asOf + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
