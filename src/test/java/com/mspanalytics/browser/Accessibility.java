@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,8 +35,7 @@ final class Accessibility {
                 e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), helpUrl: '', nodes: [] }])));
             """;
 
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<PageReport> checked = new ArrayList<>();
 
