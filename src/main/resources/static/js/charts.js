@@ -8,6 +8,9 @@
     var stacked = spec.kind === 'stacked';
     return {
       animation: false,
+      // At least 3:1 against the white panel (ECharts' default second colour, a light green, has 1.9:1); a white
+      // edge between stacked segments keeps each one apart from its neighbour whatever their hues.
+      color: ['#1f5fbf', '#b35c00', '#1b7f3b', '#6b4fa0'],
       tooltip: { trigger: 'axis', renderMode: 'richText', axisPointer: { type: 'shadow' } },
       legend: { show: spec.series.length > 1, top: 0 },
       grid: { left: 8, right: 16, top: spec.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
@@ -18,7 +21,8 @@
       },
       yAxis: { type: 'value', name: spec.unit },
       series: spec.series.map(function (s) {
-        return { name: s.name, type: 'bar', stack: stacked ? 'total' : undefined, data: s.data };
+        return { name: s.name, type: 'bar', stack: stacked ? 'total' : undefined, data: s.data,
+          itemStyle: { borderColor: '#fff', borderWidth: stacked ? 1 : 0 } };
       })
     };
   }

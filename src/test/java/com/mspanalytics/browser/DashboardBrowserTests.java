@@ -29,7 +29,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The dashboard in a real headless Chromium, on the tiny simulated world synced into its own tenant, whose company
  * names and ticket summaries carry script: every page is visited, its figures compared with the API's for the same
- * stored result, and no script of the data may run, nor any console error or CSP violation appear.
+ * stored result, and no script of the data may run, nor any console error or CSP violation appear. Each page is
+ * also checked by axe-core (no serious or critical violation) where the flow already shows it, and the busiest are
+ * tabbed through from the top: every control reached, in order, with a visible focus.
  */
 @KpiWorldTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -75,9 +77,14 @@ class DashboardBrowserTests {
 
     @Test
     void everyPageShowsTheApisFiguresAndRunsNoScriptOfTheData() {
-        Pages.Overview overview = Pages.SignIn.open(browser).as(admin.user().email(), admin.password());
+        Accessibility a11y = new Accessibility();
+        Pages.SignIn signIn = Pages.SignIn.open(browser);
+        a11y.check(browser, "sign-in");
+        Pages.Overview overview = signIn.as(admin.user().email(), admin.password());
         assertThat(overview.tiles()).hasSize(12);
         browser.screenshot("overview");
+        a11y.check(browser, "overview");
+        Keyboard.tabThrough(browser).assertEveryControlReachedVisibly("overview");
         Http api = new Http(port, world.tenant().apiKey());
         for (KpiCatalog.Entry kpi : KpiCatalog.ALL) {
             JsonNode shownResult = stored(api, kpi.slug(), overview.resultId(kpi.slug()));
@@ -94,8 +101,11 @@ class DashboardBrowserTests {
             assertThat(page.tableRows()).as(kpi.slug() + " rows").isEqualTo(Math.min(200, latest.path("rows").size()));
             if (page.hasChart()) {
                 assertThat(page.chartDrawn()).as(kpi.slug() + " chart drawn").isTrue();
+                assertThat(page.chartSummary()).as(kpi.slug() + " chart's text alternative").contains(" bar");
+                assertThat(page.chartFigureRows()).as(kpi.slug() + " chart's figures").isEqualTo(page.chartBars());
             }
             browser.screenshot("kpi-" + kpi.slug());
+            a11y.check(browser, kpi.slug());
             assertThat(browser.driver.executeScript("return window.__xss === undefined")).as(kpi.slug()).isEqualTo(true);
             assertThat(browser.consoleProblems()).as("console of " + kpi.slug()).isEmpty();
         }
@@ -103,15 +113,48 @@ class DashboardBrowserTests {
         assertThat(Pages.Kpi.open(browser, "time-consumption").tableText()).contains("<script>window.__xss=2</script>");
         // a client named in a table leads to its page, and its tech to theirs
         Pages.Kpi.open(browser, "agreement-mismatch");
+        Keyboard.tabThrough(browser).assertEveryControlReachedVisibly("agreement-mismatch");
         browser.driver.findElement(org.openqa.selenium.By.cssSelector("[data-testid=rows] tbody a")).click();
         assertThat(browser.driver.getTitle()).contains("Client");
         assertThat(new Pages.Kpi(browser).chartDrawn()).isTrue();
         browser.screenshot("client");
+        a11y.check(browser, "client");
+        new Pages.Kpi(browser).openChartFigures();
+        browser.screenshot("client-chart-figures");
+        a11y.check(browser, "client, the chart's figures unfolded");
+        String client = browser.driver.getCurrentUrl();
         browser.driver.findElement(org.openqa.selenium.By.cssSelector("[data-testid=tickets] tbody a")).click();
         assertThat(browser.driver.getTitle()).contains("Tech");
         browser.screenshot("tech");
+        a11y.check(browser, "tech");
         assertThat(browser.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
         assertThat(browser.consoleProblems()).as("console of the client and tech pages").isEmpty();
+        browser.driver.get(client);
+        Keyboard.tabThrough(browser).assertEveryControlReachedVisibly("client");
+
+        browser.get("/app/kpi/no-such-kpi");
+        assertThat(browser.driver.getTitle()).startsWith("404");
+        a11y.check(browser, "404");
+        a11y.assertNoBlockingViolation();
+    }
+
+    @Test
+    void theSkipLinkLeadsToTheContentAndTheOverviewFitsALaptopAndATv() {
+        try (Browser other = Browser.open(port)) {
+            Pages.SignIn.open(other).as(admin.user().email(), admin.password());
+            other.get("/");
+            assertThat(Keyboard.tab(other).element()).isEqualTo("a \"Skip to content\"");
+            other.screenshot("skip-link");
+            Keyboard.enter(other);
+            Keyboard.tab(other);
+            assertThat(Keyboard.focusIsIn(other, "main")).as("the first Tab after the skip link is in main").isTrue();
+            for (Browser.Viewport size : Browser.Viewport.TARGETS) {
+                other.viewport(size);
+                other.get("/");
+                assertThat(other.scrollsSideways()).as("overview scrolls sideways at " + size).isFalse();
+                other.screenshot("overview-" + size);
+            }
+        }
     }
 
     @Test
@@ -120,7 +163,10 @@ class DashboardBrowserTests {
             Pages.Overview overview = Pages.SignIn.open(other).as(admin.user().email(), admin.password());
             String stateBefore = overview.state("sales-opportunities");
 
+            Accessibility a11y = new Accessibility();
             Pages.Anomalies inbox = Pages.Anomalies.open(other);
+            a11y.check(other, "anomalies");
+            Keyboard.tabThrough(other).assertEveryControlReachedVisibly("anomalies");
             int open = inbox.count();
             assertThat(open).as("the tiny world's open anomalies").isPositive();
             inbox = inbox.acknowledgeFirst("Called the client <b>about it</b>");
@@ -129,15 +175,20 @@ class DashboardBrowserTests {
             assertThat(inbox.show("acknowledged").text()).contains("Note: Called the client <b>about it</b>",
                     "by " + admin.user().email());
 
+            Pages.Settings.open(other);
+            a11y.check(other, "settings");
+            Keyboard.tabThrough(other).assertEveryControlReachedVisibly("settings");
             Pages.Settings settings = Pages.Settings.open(other).target("sales-opportunities", "5", "2").save();
             assertThat(settings.problems()).containsExactly(
                     "Sales Opportunities: lower is better, so green must be at most amber.");
+            a11y.check(other, "settings with problems");
             settings = settings.target("sales-opportunities", "0", "0").save();
             assertThat(settings.flash()).isEqualTo("Targets saved");
             other.get("/");
             String stateAfter = new Pages.Overview(other).assertAt().state("sales-opportunities");
             assertThat(stateAfter).isEqualTo("off target").isNotEqualTo(stateBefore);
             assertThat(other.consoleProblems()).isEmpty();
+            a11y.assertNoBlockingViolation();
         }
     }
 
@@ -148,6 +199,9 @@ class DashboardBrowserTests {
             other.get("/app/settings");
             assertThat(other.driver.getTitle()).startsWith("403");
             assertThat(other.driver.getPageSource()).contains("Not allowed");
+            Accessibility a11y = new Accessibility();
+            a11y.check(other, "403");
+            a11y.assertNoBlockingViolation();
         }
     }
 

@@ -2,6 +2,7 @@ package com.mspanalytics.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mspanalytics.support.Json;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -98,6 +99,28 @@ final class Pages {
             } catch (org.openqa.selenium.TimeoutException e) {
                 return false;
             }
+        }
+
+        /** The chart's text alternative: what a screen reader says for the canvas. */
+        String chartSummary() {
+            return browser.driver.findElement(By.cssSelector("[data-testid=chart]")).getDomAttribute("aria-label");
+        }
+
+        /** Bars in the chart's own data, as charts.js reads it. */
+        int chartBars() {
+            String spec = browser.driver.findElement(By.cssSelector("[data-testid=chart]")).getDomAttribute("data-chart");
+            return Json.parse(spec).path("labels").size();
+        }
+
+        /** Rows of the table of the chart's figures under it (folded away until opened, so counted in the DOM). */
+        int chartFigureRows() {
+            return browser.driver.findElements(By.cssSelector("[data-testid=chart-data] tbody tr")).size();
+        }
+
+        /** Unfolds the table of the chart's figures, as a reader who cannot see the canvas would. */
+        Kpi openChartFigures() {
+            browser.driver.findElement(By.cssSelector("[data-testid=chart-data] summary")).click();
+            return this;
         }
 
         int tableRows() {
