@@ -22,12 +22,13 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * The system's headless Chromium driven by its chromedriver (Debian packages {@code chromium} and
  * {@code chromium-driver}; paths from {@code CHROMIUM} and {@code CHROMEDRIVER}, else /usr/bin). Without them the
  * browser tests are skipped with a message, unless {@code BROWSER_TESTS=required} (CI sets it): then they fail.
+ * Public for the page benchmark ({@code com.mspanalytics.benchmark.PageBenchmark}), which paints pages in it.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     final String baseUrl;
     private final Path profile;
 
@@ -37,7 +38,7 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser open(int port) {
+    public static Browser open(int port) {
         File chromium = new File(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         File chromedriver = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -68,7 +69,7 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void get(String path) {
+    public void get(String path) {
         driver.get(baseUrl + path);
     }
 
