@@ -20,7 +20,7 @@ final class PagePaints implements AutoCloseable {
             + ".filter(e => e.initiatorType === 'script').map(e => e.name);";
 
     /** The first contentful paints of one page: every load a first visit (no HTTP cache), then return visits. */
-    record Paint(String path, double[] firstVisitMs, double[] returnVisitMs) {
+    record Paint(double[] firstVisitMs, double[] returnVisitMs) {
     }
 
     private final Browser browser;
@@ -59,7 +59,7 @@ final class PagePaints implements AutoCloseable {
         for (int i = 0; i < runs; i++) {
             again[i] = load(path);
         }
-        return new Paint(path, first, again);
+        return new Paint(first, again);
     }
 
     /** The paths of the scripts the page loads, in the order it requested them. */
