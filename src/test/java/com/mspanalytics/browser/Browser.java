@@ -23,12 +23,13 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * The system's headless Chromium driven by its chromedriver (Debian packages {@code chromium} and
  * {@code chromium-driver}; paths from {@code CHROMIUM} and {@code CHROMEDRIVER}, else /usr/bin). Without them the
  * browser tests are skipped with a message, unless {@code BROWSER_TESTS=required} (CI sets it): then they fail.
+ * Public for the page benchmark ({@code com.mspanalytics.benchmark.PageBenchmark}), which paints pages in it.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     final String baseUrl;
     private final Path profile;
 
@@ -38,7 +39,7 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
     }
 
-    static Browser open(int port) {
+    public static Browser open(int port) {
         File chromium = new File(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
         File chromedriver = new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver"));
         if (!chromium.canExecute() || !chromedriver.canExecute()) {
@@ -98,7 +99,7 @@ final class Browser implements AutoCloseable {
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
     }
 
-    void get(String path) {
+    public void get(String path) {
         driver.get(baseUrl + path);
     }
 
