@@ -27,6 +27,28 @@
     };
   }
 
+  // A heatmap: the labels are the columns, each series a row; a cell's colour and number are its value.
+  function heatmap(spec) {
+    var cells = [];
+    var max = 0;
+    spec.series.forEach(function (s, row) {
+      s.data.forEach(function (value, column) {
+        cells.push([column, row, value]);
+        max = Math.max(max, value);
+      });
+    });
+    return {
+      animation: false,
+      tooltip: { renderMode: 'richText' },
+      grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
+      xAxis: { type: 'category', data: spec.labels, axisLabel: { interval: 0, rotate: spec.labels.length > 5 ? 30 : 0 } },
+      yAxis: { type: 'category', data: spec.series.map(function (s) { return s.name; }), inverse: true },
+      visualMap: { min: 0, max: max || 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
+        inRange: { color: ['#f4f7fb', '#1f5fbf'] }, text: [spec.unit + ' high', 'low'] },
+      series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: function (p) { return p.value[2]; } } }]
+    };
+  }
+
   function draw(element) {
     var spec;
     try {
@@ -35,7 +57,7 @@
       return;
     }
     var chart = echarts.init(element, null, { renderer: 'canvas' });
-    chart.setOption(options(spec));
+    chart.setOption(spec.kind === 'heatmap' ? heatmap(spec) : options(spec));
     window.addEventListener('resize', function () { chart.resize(); });
     element.dataset.drawn = 'true';
   }

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * A chart as charts.js draws it: bars (or stacked bars) by label, one or more series. charts.js builds the ECharts
+ * A chart as charts.js draws it: bars (or stacked bars) by label, one or more series; or a heatmap, a row per series. charts.js builds the ECharts
  * options itself from these fields, so tenant data never supplies option keys, and names are drawn as canvas text.
  *
  * @param unit how values read on the axis: "h", "CAD", "%", "" …
@@ -32,6 +32,11 @@ public record ChartSpec(String title, String kind, List<String> labels, List<Ser
 
     static ChartSpec stacked(String title, List<String> labels, String unit, Series... series) {
         return new ChartSpec(title, "stacked", labels, List.of(series), unit, summary(title, labels, unit, series));
+    }
+
+    /** A grid: one column per label, one row per series (a tech), each cell's colour its value. */
+    static ChartSpec heatmap(String title, List<String> labels, String unit, Series... series) {
+        return new ChartSpec(title, "heatmap", labels, List.of(series), unit, summary(title, labels, unit, series));
     }
 
     /** The chart's data as table rows: the same figures for those who cannot see the canvas. */

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 final class KpiCharts {
 
     static final int BARS = 15;
+    /** Columns of the tech × domain heatmap: beyond ten, cells get too narrow to read on a laptop. */
+    static final int DOMAINS = 10;
 
     private KpiCharts() {
     }
@@ -65,8 +67,7 @@ final class KpiCharts {
                     new Measure<>("utilization", t -> percent(t.utilization())));
         }
         if (body instanceof TechProfileResult r) {
-            return bars("Specialisation by tech (1 = one domain)", r.rows(), t -> t.name() != null ? t.name() : t.tech(),
-                    "", new Measure<>("specialisation", TechProfileResult.Tech::specialisation));
+            return techByDomain(r);
         }
         if (body instanceof TechComparisonResult r) {
             return bars("Composite score by tech (z, higher is better)", r.rows().stream()
@@ -86,10 +87,35 @@ final class KpiCharts {
         }
         if (body instanceof SocMetricsResult r) {
             List<Map.Entry<String, SocMetricsResult.Sla>> severities = List.copyOf(r.summary().slaCompliance().entrySet());
-            return bars("SLA compliance by severity", severities, Map.Entry::getKey, "%",
-                    new Measure<>("compliance", e -> percent(e.getValue().compliance())));
+            Map<String, SocMetricsResult.Times> mtta = r.summary().mttaMinutes();
+            Map<String, SocMetricsResult.Times> mttr = r.summary().mttrMinutes();
+            return bars("Median time to acknowledge and resolve by severity, against the SLA", severities,
+                    Map.Entry::getKey, "min",
+                    new Measure<>("MTTA (median)", e -> mtta.containsKey(e.getKey()) ? number(mtta.get(e.getKey()).median()) : null),
+                    new Measure<>("acknowledge target", e -> (double) e.getValue().ackTargetMinutes()),
+                    new Measure<>("MTTR (median)", e -> mttr.containsKey(e.getKey()) ? number(mttr.get(e.getKey()).median()) : null),
+                    new Measure<>("resolve target", e -> (double) e.getValue().resolveTargetMinutes()));
         }
         return Optional.empty();
+    }
+
+    /** Share of each tech's hours per domain: the team's busiest domains as columns, the techs as rows. */
+    private static Optional<ChartSpec> techByDomain(TechProfileResult r) {
+        if (r.rows().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Double> hoursByDomain = new java.util.LinkedHashMap<>();
+        r.rows().forEach(t -> t.domains().forEach(d -> hoursByDomain.merge(d.domain(), d.hours(), Double::sum)));
+        List<String> domains = hoursByDomain.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(DOMAINS).map(Map.Entry::getKey)
+                .toList();
+        ChartSpec.Series[] techs = r.rows().stream().limit(BARS).map(t -> new ChartSpec.Series(
+                t.name() != null ? t.name() : t.tech(), domains.stream().map(domain -> t.domains().stream()
+                        .filter(d -> d.domain().equals(domain)).findFirst()
+                        .map(d -> d.hoursShare() == null ? 0.0 : Math.round(d.hoursShare() * 1000) / 10.0).orElse(0.0))
+                        .toList()))
+                .toArray(ChartSpec.Series[]::new);
+        return Optional.of(ChartSpec.heatmap("Share of each tech's hours by domain", domains, "%", techs));
     }
 
     private record Measure<T>(String name, Function<T, @Nullable Double> value) {

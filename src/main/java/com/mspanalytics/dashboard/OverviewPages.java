@@ -3,8 +3,8 @@ package com.mspanalytics.dashboard;
 import com.mspanalytics.kpi.KpiCatalog;
 import com.mspanalytics.kpi.AnomalyView;
 import com.mspanalytics.kpi.Headline;
-import com.mspanalytics.kpi.KpiResult;
 import com.mspanalytics.kpi.KpiService;
+import com.mspanalytics.kpi.StoredHeadline;
 import com.mspanalytics.settings.TenantSettings;
 import com.mspanalytics.settings.TenantSettingsService;
 import com.mspanalytics.sync.SyncRun;
@@ -52,7 +52,7 @@ class OverviewPages {
         TenantSettings tenant = settings.current();
         Instant now = clock.instant();
         List<OverviewPage.Tile> tiles = KpiCatalog.ALL.stream()
-                .map(entry -> tile(entry, kpis.standardResults(entry.slug(), null, filter.to(), HISTORY), filter,
+                .map(entry -> tile(entry, kpis.standardHeadlines(entry.slug(), filter.to(), HISTORY), filter,
                         tenant.currency(), now)).toList();
         List<SyncRun> runs = sync.recent(null, 50);
         String syncedAgo = runs.stream().filter(r -> r.finishedAt() != null)
@@ -60,7 +60,7 @@ class OverviewPages {
                 .map(r -> "synced " + Formats.age(r.finishedAt().toInstant(), now)).orElse("never synced");
         List<String> errors = runs.stream().filter(r -> r.error() != null).limit(3)
                 .map(r -> r.entity() + ": " + r.error()).toList();
-        List<AnomalyView> open = kpis.anomalies("open", 1000);
+        List<AnomalyView> open = kpis.anomalies("open", ATTENTION_ANOMALIES);
         List<OverviewPage.Attention> attention = new ArrayList<>();
         tiles.stream().filter(t -> t.state() == Rag.RED)
                 .forEach(t -> attention.add(new OverviewPage.Attention(t.title() + ": " + t.label() + " " + t.headline()
@@ -69,11 +69,11 @@ class OverviewPages {
                 KpiCatalog.find(a.kpi()).map(KpiCatalog.Entry::title).orElse(a.kpi()) + ": " + a.key() + " in "
                         + a.period(), "/app/anomalies")));
         String tenantName = jdbc.sql("SELECT name FROM tenants").query(String.class).optional().orElse("");
-        return new OverviewPage(tenantName, tiles, syncedAgo, errors, open.size(), attention);
+        return new OverviewPage(tenantName, tiles, syncedAgo, errors, kpis.openAnomalies(), attention);
     }
 
     /** The latest result computed for a day up to the range's end; the sparkline, the results inside the range. */
-    private OverviewPage.Tile tile(KpiCatalog.Entry entry, List<KpiResult> history, PageFilter filter, String currency,
+    private OverviewPage.Tile tile(KpiCatalog.Entry entry, List<StoredHeadline> history, PageFilter filter, String currency,
             Instant now) {
         TenantSettings.KpiTarget target = kpis.target(entry.slug());
         String href = "/app/kpi/" + entry.slug();
@@ -81,20 +81,20 @@ class OverviewPages {
             return new OverviewPage.Tile(null, entry.numberText(), entry.slug(), entry.title(), "not computed yet", "–",
                     "no result yet", Rag.NONE, "", Sparkline.of(List.of(), List.of()), null, href);
         }
-        KpiResult latest = history.get(0);
+        StoredHeadline latest = history.get(0);
         Headline headline = latest.headline();
         // week on week: the newest result computed for a day at least 7 days before the latest's
-        Optional<KpiResult> previous = history.stream()
-                .filter(r -> !r.window().asOf().isAfter(latest.window().asOf().minusDays(7))).findFirst();
+        Optional<StoredHeadline> previous = history.stream()
+                .filter(r -> !r.asOf().isAfter(latest.asOf().minusDays(7))).findFirst();
         // one point per day the KPI was computed for, the newest result of that day, oldest first
-        Map<LocalDate, KpiResult> byDay = new LinkedHashMap<>();
-        history.stream().filter(r -> filter.contains(r.window().asOf())).forEach(r -> byDay.putIfAbsent(r.window().asOf(), r));
-        List<KpiResult> oldestFirst = new ArrayList<>(byDay.values().stream().limit(SPARK_POINTS).toList());
+        Map<LocalDate, StoredHeadline> byDay = new LinkedHashMap<>();
+        history.stream().filter(r -> filter.contains(r.asOf())).forEach(r -> byDay.putIfAbsent(r.asOf(), r));
+        List<StoredHeadline> oldestFirst = new ArrayList<>(byDay.values().stream().limit(SPARK_POINTS).toList());
         Collections.reverse(oldestFirst);
         List<BigDecimal> values = oldestFirst.stream().map(r -> r.headline().value()).filter(v -> v != null).toList();
         List<String> labels = oldestFirst.stream().filter(r -> r.headline().value() != null)
-                .map(r -> r.window().asOf() + " " + Formats.headline(r.headline(), currency)).toList();
-        return new OverviewPage.Tile(latest.id().toString(), entry.numberText(), entry.slug(), entry.title(), headline.label(),
+                .map(r -> r.asOf() + " " + Formats.headline(r.headline(), currency)).toList();
+        return new OverviewPage.Tile(latest.resultId().toString(), entry.numberText(), entry.slug(), entry.title(), headline.label(),
                 Formats.headline(headline, currency),
                 Formats.change(previous.map(r -> r.headline().value()).orElse(null), headline.value(), headline.unit(),
                         currency),

@@ -40,15 +40,36 @@ class KpiRepository {
 
     void save(TenantId tenant, KpiResult result) {
         jdbc.sql("""
-                INSERT INTO kpi_results (tenant_id, id, kpi, window_from, window_to, params, result, computed_at)
-                VALUES (:tenant, :id, :kpi, :from, :to, CAST(:params AS jsonb), CAST(:result AS jsonb), :computedAt)
+                INSERT INTO kpi_results (tenant_id, id, kpi, window_from, window_to, params, result, computed_at,
+                                         headline, as_of)
+                VALUES (:tenant, :id, :kpi, :from, :to, CAST(:params AS jsonb), CAST(:result AS jsonb), :computedAt,
+                        CAST(:headline AS jsonb), :asOf)
                 """)
                 .param("tenant", tenant.value()).param("id", result.id()).param("kpi", result.kpi())
                 .param("from", result.window().from()).param("to", result.window().to())
                 .param("params", json.writeValueAsString(result.params()))
                 .param("result", json.writeValueAsString(result))
                 .param("computedAt", java.sql.Timestamp.from(result.computedAt()))
+                .param("headline", json.writeValueAsString(result.headline()))
+                .param("asOf", result.window().asOf())
                 .update();
+    }
+
+    /** As {@link #resultsOverDays}, only each result's headline: what the overview reads, without the results. */
+    List<StoredHeadline> headlinesOverDays(String kpi, int days, @Nullable LocalDate to, int limit) {
+        return jdbc.sql("""
+                SELECT id, as_of, computed_at, headline::text FROM kpi_results
+                WHERE kpi = :kpi AND window_to - window_from = :days - 1 AND headline IS NOT NULL
+                  AND (CAST(:to AS date) IS NULL OR window_to <= CAST(:to AS date))
+                ORDER BY computed_at DESC, id LIMIT :limit""")
+                .param("kpi", kpi).param("days", days).param("to", to).param("limit", limit)
+                .query((rs, n) -> new StoredHeadline(rs.getObject("id", UUID.class), rs.getObject("as_of", LocalDate.class),
+                        rs.getTimestamp("computed_at").toInstant(), json.readValue(rs.getString("headline"), Headline.class)))
+                .list();
+    }
+
+    long openAnomalies() {
+        return jdbc.sql("SELECT count(*) FROM anomalies WHERE status = 'open'").query(Long.class).single();
     }
 
     /** @return the findings not recorded before (stable key), now recorded as open */

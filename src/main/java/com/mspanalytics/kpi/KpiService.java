@@ -131,6 +131,17 @@ public class KpiService {
         return repository.resultsOverDays(slug, require(slug).defaultLookbackDays(), from, to, limit);
     }
 
+    /** The headlines of {@link #standardResults(String, LocalDate, LocalDate, int)} up to {@code to}: cheap to read. */
+    @Transactional(readOnly = true)
+    public List<StoredHeadline> standardHeadlines(String slug, @Nullable LocalDate to, int limit) {
+        return repository.headlinesOverDays(slug, require(slug).defaultLookbackDays(), to, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long openAnomalies() {
+        return repository.openAnomalies();
+    }
+
     @Transactional(readOnly = true)
     public Optional<KpiResult> latestStandard(String slug) {
         return standardResults(slug, 1).stream().findFirst();

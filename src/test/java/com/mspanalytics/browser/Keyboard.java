@@ -44,6 +44,9 @@ final class Keyboard {
                 r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth];
             """;
 
+    /** The global filter's two date inputs take a Tab for each of their three parts. */
+    private static final int DATE_PARTS = 2 * 3;
+
     private Keyboard() {
     }
 
@@ -55,11 +58,19 @@ final class Keyboard {
 
         /** Every expected element reached once, in order, each outlined and scrolled into view, nothing else. */
         void assertEveryControlReachedVisibly(String page) {
-            assertThat(stops).as(page + ": Tab order").extracting(s -> s.mark() + " " + s.element())
+            // a date input takes one Tab per part (month, day, year): one control, reached once, then its parts
+            List<Stop> controls = new ArrayList<>();
+            stops.forEach(s -> {
+                if (controls.isEmpty() || !controls.get(controls.size() - 1).mark().equals(s.mark())
+                        || !s.element().startsWith("input")) {
+                    controls.add(s);
+                }
+            });
+            assertThat(controls).as(page + ": Tab order").extracting(s -> s.mark() + " " + s.element())
                     .containsExactlyElementsOf(IntStream.range(0, expected.size())
                             .mapToObj(i -> i + " " + expected.get(i)).toList());
-            assertThat(stops).as(page + ": focus not outlined").filteredOn(s -> !s.outlined()).isEmpty();
-            assertThat(stops).as(page + ": focus off screen").filteredOn(s -> !s.onScreen()).isEmpty();
+            assertThat(controls).as(page + ": focus not outlined").filteredOn(s -> !s.outlined()).isEmpty();
+            assertThat(controls).as(page + ": focus off screen").filteredOn(s -> !s.onScreen()).isEmpty();
         }
     }
 
@@ -67,7 +78,7 @@ final class Keyboard {
     static Walk tabThrough(Browser browser) {
         List<String> expected = ((List<?>) browser.driver.executeScript(MARK)).stream().map(String.class::cast).toList();
         List<Stop> stops = new ArrayList<>();
-        for (int i = 0; i < expected.size() + 5; i++) {
+        for (int i = 0; i < expected.size() + 5 + DATE_PARTS; i++) {
             Stop stop = tab(browser);
             if (stop.mark().equals("body") || (!stops.isEmpty() && stop.mark().equals(stops.get(0).mark()))) {
                 break;
