@@ -49,6 +49,18 @@
     };
   }
 
+  // A TV screen (data-screen="tv") is read from across a room: ECharts' dark theme on the page's own panel, and
+  // larger text.
+  function forTv(option) {
+    var text = { fontSize: 18 };
+    option.backgroundColor = 'transparent';
+    option.legend.textStyle = text;
+    option.xAxis.axisLabel.fontSize = 18;
+    option.yAxis.axisLabel = text;
+    option.yAxis.nameTextStyle = text;
+    return option;
+  }
+
   function draw(element) {
     var spec;
     try {
@@ -56,8 +68,10 @@
     } catch (e) {
       return;
     }
-    var chart = echarts.init(element, null, { renderer: 'canvas' });
-    chart.setOption(spec.kind === 'heatmap' ? heatmap(spec) : options(spec));
+    var tv = element.dataset.screen === 'tv';
+    var chart = echarts.init(element, tv ? 'dark' : null, { renderer: 'canvas' });
+    var option = spec.kind === 'heatmap' ? heatmap(spec) : options(spec);
+    chart.setOption(tv && spec.kind !== 'heatmap' ? forTv(option) : option);
     window.addEventListener('resize', function () { chart.resize(); });
     element.dataset.drawn = 'true';
   }

@@ -1,6 +1,5 @@
 package com.mspanalytics.dashboard;
 
-import com.mspanalytics.alerts.AlertsProperties;
 import com.mspanalytics.auth.users.Invitations;
 import com.mspanalytics.auth.users.OpenInvitation;
 import com.mspanalytics.auth.users.Role;
@@ -15,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Inviting people from the settings page (admins only, the security configuration holds it), and the public page
@@ -26,12 +24,12 @@ class InvitationPageController {
 
     private final Invitations invitations;
     private final SettingsPages settingsPages;
-    private final AlertsProperties alerts;
+    private final PublicBaseUrl baseUrl;
 
-    InvitationPageController(Invitations invitations, SettingsPages settingsPages, AlertsProperties alerts) {
+    InvitationPageController(Invitations invitations, SettingsPages settingsPages, PublicBaseUrl baseUrl) {
         this.invitations = invitations;
         this.settingsPages = settingsPages;
-        this.alerts = alerts;
+        this.baseUrl = baseUrl;
     }
 
     /**
@@ -45,7 +43,7 @@ class InvitationPageController {
             Invitations.NewInvitation created = invitations.invite(email, displayName, Role.fromWire(role),
                     PageModel.signedIn().id());
             model.addAttribute("page", settingsPages.build(null, List.of(), null,
-                    new SettingsPage.Invited(created.email(), created.link(baseUrl()))));
+                    new SettingsPage.Invited(created.email(), created.link(baseUrl.current()))));
         } catch (IllegalArgumentException e) {
             model.addAttribute("page", settingsPages.build(null, List.of(e.getMessage())));
         }
@@ -92,12 +90,5 @@ class InvitationPageController {
         response.setStatus(HttpStatus.GONE.value());
         model.addAttribute("message", Invitations.UNUSABLE);
         return "dashboard/invite";
-    }
-
-    /** Where people reach the dashboard: PUBLIC_URL when set, else the address this admin is using. */
-    private String baseUrl() {
-        String configured = alerts.publicUrl();
-        return configured != null && !configured.isBlank() ? configured.strip()
-                : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     }
 }

@@ -4,14 +4,21 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The admin's settings: the red/amber/green targets of every KPI's headline, the connectors, the tenant's users
- * and the invitations not yet accepted.
+ * The admin's settings: the red/amber/green targets of every KPI's headline, the connectors, the tenant's users,
+ * the invitations not yet accepted and the TV links.
  *
  * @param problems what was wrong with the last submitted form, one line per field
  * @param invited the invitation just created, with its link: shown on this one response, never again
  */
 public record SettingsPage(List<Target> targets, List<Connector> connectors, List<User> users,
-        List<PendingInvitation> invitations, @Nullable Invited invited, @Nullable String flash, List<String> problems) {
+        List<PendingInvitation> invitations, @Nullable Invited invited, Tv tv, @Nullable String flash,
+        List<String> problems) {
+
+    /** The same page showing the TV link just created, once. */
+    SettingsPage withTvCreated(TvCreated created) {
+        return new SettingsPage(targets, connectors, users, invitations, invited,
+                new Tv(tv.links(), tv.pages(), tv.lifetimeDays(), tv.rotateSeconds(), created), flash, problems);
+    }
 
     /**
      * One KPI's target, in the unit the tile shows (percent for shares).
@@ -54,5 +61,31 @@ public record SettingsPage(List<Target> targets, List<Connector> connectors, Lis
 
     /** @param link the one-time link to pass on to the person; the product does not e-mail it */
     public record Invited(String email, String link) {
+    }
+
+    /**
+     * The TV links that work, the choices of the form that creates one, and the link just created.
+     *
+     * @param created shown on the response that created it, never again
+     */
+    public record Tv(List<TvLinkRow> links, List<PageChoice> pages, List<Integer> lifetimeDays,
+            List<Integer> rotateSeconds, @Nullable TvCreated created) {
+    }
+
+    /**
+     * @param pages the rotation in words, "Overview, 04 Time Consumption"
+     * @param expires when the link stops working, in the tenant's time zone
+     * @param lastUsed when a screen last showed a page with it (to the minute), or "never"
+     */
+    public record TvLinkRow(String id, String name, String pages, int rotateSeconds, String createdBy, String expires,
+            String lastUsed) {
+    }
+
+    /** @param name "overview" or a KPI's slug */
+    public record PageChoice(String name, String title) {
+    }
+
+    /** @param link the screen's link to open on the TV; anyone with it sees the chosen pages */
+    public record TvCreated(String name, String link) {
     }
 }

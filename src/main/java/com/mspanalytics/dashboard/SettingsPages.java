@@ -1,6 +1,7 @@
 package com.mspanalytics.dashboard;
 
 import com.mspanalytics.kpi.KpiCatalog;
+import com.mspanalytics.auth.tv.TvLinks;
 import com.mspanalytics.auth.users.Invitations;
 import com.mspanalytics.auth.users.Users;
 import com.mspanalytics.kpi.Headline;
@@ -13,6 +14,7 @@ import com.mspanalytics.settings.TenantSettingsService;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,21 +32,23 @@ class SettingsPages {
 
     /** How the page names each connector, in the order it lists them. */
     static final Map<ConnectorFields, String> TITLES = titles();
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final KpiService kpis;
     private final TenantSettingsService settings;
     private final ConnectorSettings connectors;
     private final Users users;
     private final Invitations invitations;
+    private final TvLinks tvLinks;
 
     SettingsPages(KpiService kpis, TenantSettingsService settings, ConnectorSettings connectors, Users users,
-            Invitations invitations) {
+            Invitations invitations, TvLinks tvLinks) {
         this.kpis = kpis;
         this.settings = settings;
         this.connectors = connectors;
         this.users = users;
         this.invitations = invitations;
+        this.tvLinks = tvLinks;
     }
 
     /**
@@ -79,13 +83,24 @@ class SettingsPages {
         List<SettingsPage.PendingInvitation> pending = invitations.pending().stream()
                 .map(i -> new SettingsPage.PendingInvitation(i.id().toString(), i.email(), i.displayName(),
                         i.role().wireName(), i.invitedBy(),
-                        EXPIRY.format(i.expiresAt().atZoneSameInstant(zone)) + " (" + zone.getId() + ")", i.expired()))
+                        minute(i.expiresAt(), zone), i.expired()))
                 .toList();
         List<SettingsPage.Connector> forms = TITLES.entrySet().stream()
                 .map(c -> connectorForm(c.getKey(), c.getValue(), outcome != null
                         && outcome.connector().equals(c.getKey().connectorName()) ? outcome : null))
                 .toList();
-        return new SettingsPage(targets, forms, people, pending, invited, flash, problems);
+        List<SettingsPage.TvLinkRow> screens = tvLinks.working().stream()
+                .map(l -> new SettingsPage.TvLinkRow(l.id().toString(), l.name(), TvLinkForm.titles(l.pages()),
+                        l.rotateSeconds(), l.createdBy(), minute(l.expiresAt(), zone),
+                        l.lastUsedAt() == null ? "never" : minute(l.lastUsedAt(), zone)))
+                .toList();
+        SettingsPage.Tv tv = new SettingsPage.Tv(screens, TvLinkForm.PAGES, TvLinkForm.LIFETIME_DAYS,
+                TvLinkForm.ROTATE_SECONDS, null);
+        return new SettingsPage(targets, forms, people, pending, invited, tv, flash, problems);
+    }
+
+    private static String minute(OffsetDateTime time, ZoneId zone) {
+        return MINUTE.format(time.atZoneSameInstant(zone)) + " (" + zone.getId() + ")";
     }
 
     /** Saves a connector's form, a blank secret keeping the stored one. */

@@ -205,6 +205,43 @@ class DashboardBrowserTests {
         }
     }
 
+    @Test
+    void aTvLinkShowsTheTilesOnOneFullHdScreenAndRotatesToAKpiWithoutConsoleProblems() {
+        String token = TenantContext.callAs(world.tenant().tenant(), () -> context
+                .getBean(com.mspanalytics.auth.tv.TvLinks.class).create("Service desk screen",
+                        java.time.Duration.ofDays(7), java.util.List.of("overview", "time-consumption"), 15,
+                        admin.user().id())).token();
+        try (Browser screen = Browser.open(port)) {
+            screen.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
+            screen.get("/tv/" + token);
+            java.util.List<org.openqa.selenium.WebElement> tiles = screen.driver.findElements(
+                    org.openqa.selenium.By.cssSelector("[data-testid=tiles] li"));
+            assertThat(tiles).hasSize(12);
+            Http api = new Http(port, world.tenant().apiKey());
+            for (org.openqa.selenium.WebElement tile : tiles) {
+                String slug = tile.getDomAttribute("data-kpi");
+                JsonNode shownResult = stored(api, slug, tile.getDomAttribute("data-result-id"));
+                String headline = tile.findElement(org.openqa.selenium.By.cssSelector("[data-testid=headline]")).getText();
+                assertThat(number(headline)).as(slug + " on the TV").isEqualTo(shown(shownResult.path("headline")));
+            }
+            // readable across the room, and all twelve on the screen without scrolling
+            assertThat(screen.driver.executeScript("var figure = document.querySelector('[data-testid=headline]');"
+                    + "var last = document.querySelector('[data-testid=tiles] li:last-child');"
+                    + "return parseFloat(getComputedStyle(figure).fontSize) >= 40"
+                    + " && last.getBoundingClientRect().bottom <= window.innerHeight")).isEqualTo(true);
+            screen.screenshot("tv-overview");
+            assertThat(screen.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+            assertThat(screen.consoleProblems()).as("console of the TV overview").isEmpty();
+
+            new org.openqa.selenium.support.ui.WebDriverWait(screen.driver, java.time.Duration.ofSeconds(40))
+                    .until(d -> d.getCurrentUrl().endsWith("/tv/" + token + "?page=1"));
+            assertThat(new Pages.Kpi(screen).chartDrawn()).as("the KPI's chart on the TV").isTrue();
+            screen.screenshot("tv-kpi");
+            assertThat(screen.driver.executeScript("return window.__xss === undefined")).isEqualTo(true);
+            assertThat(screen.consoleProblems()).as("console of the TV KPI page").isEmpty();
+        }
+    }
+
     /** The API's copy of the stored result a page shows, by its id. */
     private static JsonNode stored(Http api, String slug, String id) {
         for (JsonNode result : Json.parse(api.get("/kpi/" + slug + "/results?limit=50").body())) {

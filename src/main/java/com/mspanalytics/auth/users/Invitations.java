@@ -1,5 +1,6 @@
 package com.mspanalytics.auth.users;
 
+import com.mspanalytics.auth.LinkToken;
 import com.mspanalytics.tenant.TenantContext;
 import java.util.List;
 import java.util.Optional;
@@ -57,10 +58,10 @@ public class Invitations {
         if (invitations.hasOpen(address)) {
             throw alreadyInvited(address);
         }
-        String token = InvitationToken.generate();
+        String token = LinkToken.generate();
         try {
             UUID id = invitations.insert(TenantContext.require(), address, name, role,
-                    InvitationToken.hash(token).orElseThrow(), invitedBy, properties.lifetime());
+                    LinkToken.hash(token).orElseThrow(), invitedBy, properties.lifetime());
             return new NewInvitation(id, address, token);
         } catch (DuplicateKeyException e) {
             throw alreadyInvited(address); // another admin invited them in the meantime
@@ -82,7 +83,7 @@ public class Invitations {
     /** The invitation whose link carries {@code token}, while the link works; for any tenant. */
     @Transactional(readOnly = true)
     public Optional<OpenInvitation> open(String token) {
-        return InvitationToken.hash(token).flatMap(invitations::findOpen);
+        return LinkToken.hash(token).flatMap(invitations::findOpen);
     }
 
     /**
@@ -93,7 +94,7 @@ public class Invitations {
      * @throws IllegalArgumentException when the password breaks the {@link PasswordPolicy} or the two differ
      */
     public TenantUser accept(String token, String password, String confirmation) {
-        OpenInvitation invitation = InvitationToken.hash(token)
+        OpenInvitation invitation = LinkToken.hash(token)
                 .flatMap(hash -> transaction.execute(status -> invitations.findOpen(hash)))
                 .orElseThrow(LinkUnusable::new);
         PasswordPolicy.check(password, invitation.email());

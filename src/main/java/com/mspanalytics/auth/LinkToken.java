@@ -1,4 +1,4 @@
-package com.mspanalytics.auth.users;
+package com.mspanalytics.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,25 +9,25 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The secret of an invitation link: 32 random bytes, URL-safe Base64 without padding (43 characters). Only its
- * SHA-256 is stored; 256 random bits need neither salt nor a slow hash.
+ * The secret of a link that is its own credential (an invitation, a TV screen): 32 random bytes, URL-safe Base64
+ * without padding (43 characters). Only its SHA-256 is stored; 256 random bits need neither salt nor a slow hash.
  */
-final class InvitationToken {
+public final class LinkToken {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private InvitationToken() {
+    private LinkToken() {
     }
 
-    static String generate() {
+    public static String generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** The stored hash of {@code token}; empty when it cannot be one of ours, so that it is never looked up. */
-    static Optional<byte[]> hash(String token) {
+    public static Optional<byte[]> hash(String token) {
         if (token == null || !SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }
