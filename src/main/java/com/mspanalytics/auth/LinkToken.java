@@ -37,4 +37,9 @@ public final class LinkToken {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
+
+    /** The link to {@code path}/{@code token} under {@code baseUrl}, where people reach the dashboard. */
+    public static String url(String baseUrl, String path, String token) {
+        return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + path + "/" + token;
+    }
 }

@@ -76,7 +76,7 @@ public class TvLinks {
 
         /** The link under {@code baseUrl}, where people reach the dashboard. */
         public String link(String baseUrl) {
-            return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/tv/" + token;
+            return LinkToken.url(baseUrl, "/tv", token);
         }
 
         /** Without the token, so that logging the record never leaks the link. */

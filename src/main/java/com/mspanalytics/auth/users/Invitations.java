@@ -118,7 +118,7 @@ public class Invitations {
 
         /** The one-time link under {@code baseUrl}, where people reach the dashboard. */
         public String link(String baseUrl) {
-            return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/invite/" + token;
+            return LinkToken.url(baseUrl, "/invite", token);
         }
 
         /** Without the token, so that logging the record never leaks the link. */
