@@ -39,13 +39,13 @@ public class ApiKeyService {
     }
 
     @Transactional(readOnly = true)
-    List<ApiKeyView> list() {
+    public List<ApiKeyView> list() {
         return keys.findAll();
     }
 
     /** @return empty when the key does not exist for this tenant (another tenant's id looks the same) */
     @Transactional
-    Optional<ApiKeyView> revoke(UUID id) {
+    public Optional<ApiKeyView> revoke(UUID id) {
         keys.revoke(id);
         return keys.findById(id);
     }

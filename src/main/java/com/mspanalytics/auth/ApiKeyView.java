@@ -8,6 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 /** An API key as listed: never the key itself, only the prefix that tells keys apart. */
 @Schema(name = "ApiKey")
-record ApiKeyView(UUID id, String name, String displayPrefix, Set<Permission> permissions,
+public record ApiKeyView(UUID id, String name, String displayPrefix, Set<Permission> permissions,
         OffsetDateTime createdAt, @Nullable OffsetDateTime lastUsedAt, @Nullable OffsetDateTime revokedAt) {
 }

@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  * @param problems what was wrong with the last submitted form, one line per field
  * @param invited the invitation just created, with its link: shown on this one response, never again
  */
-public record SettingsPage(List<Target> targets, List<Connector> connectors, List<User> users,
+public record SettingsPage(General general, List<Target> targets, List<Connector> connectors, List<User> users,
         List<PendingInvitation> invitations, @Nullable Invited invited, Tv tv, @Nullable String flash,
         List<String> problems) {
 
     /** The same page showing the TV link just created, once. */
     SettingsPage withTvCreated(TvCreated created) {
-        return new SettingsPage(targets, connectors, users, invitations, invited,
+        return new SettingsPage(general, targets, connectors, users, invitations, invited,
                 new Tv(tv.links(), tv.pages(), tv.lifetimeDays(), tv.rotateSeconds(), created), flash, problems);
     }
 
@@ -31,6 +31,15 @@ public record SettingsPage(List<Target> targets, List<Connector> connectors, Lis
     }
 
     public record User(String email, String displayName, String role) {
+    }
+
+    /** Money, time zone and the digest's schedule, as the general form shows them. */
+    public record General(String hourlyRate, String hourlyCost, String currency, String timeZone, String digestDay,
+            int digestHour, boolean digestEnabled) {
+
+        public List<String> days() {
+            return java.util.Arrays.stream(java.time.DayOfWeek.values()).map(Enum::name).toList();
+        }
     }
 
     /**

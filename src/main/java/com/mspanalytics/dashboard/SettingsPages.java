@@ -96,7 +96,10 @@ class SettingsPages {
                 .toList();
         SettingsPage.Tv tv = new SettingsPage.Tv(screens, TvLinkForm.PAGES, TvLinkForm.LIFETIME_DAYS,
                 TvLinkForm.ROTATE_SECONDS, null);
-        return new SettingsPage(targets, forms, people, pending, invited, tv, flash, problems);
+        SettingsPage.General general = new SettingsPage.General(tenant.hourlyRate().toPlainString(),
+                tenant.hourlyCost().toPlainString(), tenant.currency(), tenant.timeZone(), tenant.digest().dayOfWeek().name(),
+                tenant.digest().hour(), tenant.digest().enabled());
+        return new SettingsPage(general, targets, forms, people, pending, invited, tv, flash, problems);
     }
 
     private static String minute(OffsetDateTime time, ZoneId zone) {

@@ -65,6 +65,14 @@ public record TenantSettings(
                 dailyCapacityHours, digest, Map.copyOf(targets));
     }
 
+    /** These settings with other money, time zone and digest schedule (the dashboard's general settings form). */
+    public TenantSettings withGeneral(BigDecimal hourlyRate, BigDecimal hourlyCost, String currency, String timeZone,
+            DigestSchedule digest) {
+        return new TenantSettings(hourlyRate, hourlyCost, currency, timeZone, domainField, minSample, categoryOfferings,
+                trainingCategories, coverageRules, slaTargets, projectEffortHours, expectedReductions,
+                dailyCapacityHours, digest, kpiTargets);
+    }
+
     public TenantSettings {
         hourlyRate = hourlyRate != null ? hourlyRate : new BigDecimal("150.00");
         hourlyCost = hourlyCost != null ? hourlyCost : new BigDecimal("60.00");

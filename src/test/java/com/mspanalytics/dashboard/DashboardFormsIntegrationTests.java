@@ -195,6 +195,37 @@ class DashboardFormsIntegrationTests extends SimulatedTenantTest {
                 java.nio.charset.StandardCharsets.UTF_8)).contains("No e-mail (SMTP) server is set up");
     }
 
+    @Test
+    void anAdminChangesTheGeneralSettingsAndManagesApiKeys() {
+        PageSession admin = signedIn(Role.ADMIN);
+        HttpResponse<String> refused = admin.postForm("/app/settings/general", Map.of("hourlyRate", "165", "hourlyCost",
+                "70", "currency", "CAD", "timeZone", "Mars/Olympus", "digestDay", "FRIDAY", "digestHour", "8"));
+        assertThat(refused.body()).contains("Nothing was saved", "Time zone: must be an IANA time zone");
+        HttpResponse<String> saved = admin.postForm("/app/settings/general", Map.of("hourlyRate", "165", "hourlyCost",
+                "70", "currency", "CAD", "timeZone", "America/Toronto", "digestDay", "FRIDAY", "digestHour", "8",
+                "digestEnabled", "true"));
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).contains("General%20settings%20saved");
+        JsonNode settings = Json.parse(http.get("/settings").body());
+        assertThat(settings.path("hourlyRate").decimalValue()).isEqualByComparingTo("165");
+        assertThat(settings.path("timeZone").asString()).isEqualTo("America/Toronto");
+        assertThat(settings.path("digest").path("dayOfWeek").asString()).isEqualTo("FRIDAY");
+        assertThat(settings.path("digest").path("hour").asInt()).isEqualTo(8);
+
+        HttpResponse<String> created = admin.postForm("/app/settings/api-keys",
+                Map.of("name", "Power BI <script>", "permission", "read"));
+        String secret = between(created.body(), "data-testid=\"key-secret\" value=\"", "\"");
+        assertThat(created.body()).contains("Power BI &lt;script&gt;").doesNotContain("Power BI <script>");
+        var bi = new com.mspanalytics.support.Http(port, secret);
+        assertThat(bi.get("/kpi/agreement-mismatch/results").statusCode()).isIn(200, 404);
+        assertThat(bi.post("/sync/all", "").statusCode()).isEqualTo(403);
+        String listed = admin.get("/app/settings/api-keys").body();
+        assertThat(listed).contains(secret.substring(0, 12)).doesNotContain(secret);
+        String id = between(listed, "/app/settings/api-keys/", "/revoke");
+        assertThat(admin.postForm("/app/settings/api-keys/" + id + "/revoke", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(bi.get("/settings").statusCode()).isEqualTo(401);
+        assertThat(signedIn(Role.MANAGER).get("/app/settings/api-keys").statusCode()).isEqualTo(403);
+    }
+
     private static String between(String text, String start, String end) {
         int from = text.indexOf(start);
         assertThat(from).as("%s in %s", start, text).isNotNegative();
