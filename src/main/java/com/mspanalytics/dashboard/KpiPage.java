@@ -25,6 +25,11 @@ public record KpiPage(KpiCatalog.Entry kpi, @Nullable String resultId, boolean c
     public record Brief(String text, @Nullable String model, @Nullable String cost, boolean written) {
     }
 
+    KpiPage sortedBy(@Nullable Integer column, boolean descending) {
+        return new KpiPage(kpi, resultId, computed, label, headline, state, targetText, windowText, computedAgo, chart,
+                chartJson, facts, table.sortedBy(column, descending), csvHref, apiHref, canBrief, brief);
+    }
+
     KpiPage withBrief(Brief brief) {
         return new KpiPage(kpi, resultId, computed, label, headline, state, targetText, windowText, computedAgo, chart,
                 chartJson, facts, table, csvHref, apiHref, canBrief, brief);

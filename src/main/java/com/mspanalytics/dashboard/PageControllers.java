@@ -55,9 +55,13 @@ class PageControllers {
     }
 
     @GetMapping("/app/kpi/{slug:[a-z-]+}")
-    String kpi(@PathVariable String slug, @ModelAttribute("filter") PageFilter filter, Model model) {
+    String kpi(@PathVariable String slug, @ModelAttribute("filter") PageFilter filter,
+            @RequestParam(required = false) Integer sort, @RequestParam(defaultValue = "asc") String dir, Model model) {
+        boolean descending = "desc".equals(dir);
         model.addAttribute("page", kpiPages.build(slug, filter, PageModel.signedIn().can(Role.MANAGER))
-                .orElseThrow(() -> notFound("No KPI named " + slug)));
+                .orElseThrow(() -> notFound("No KPI named " + slug)).sortedBy(sort, descending));
+        model.addAttribute("sort", sort);
+        model.addAttribute("descending", descending);
         return "dashboard/kpi";
     }
 

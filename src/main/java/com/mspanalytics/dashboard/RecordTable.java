@@ -8,6 +8,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -64,6 +65,37 @@ public record RecordTable(List<String> columns, List<List<Cell>> rows, int total
         String page = "/app/clients/" + client;
         List<List<Cell>> kept = rows.stream().filter(row -> row.stream().anyMatch(c -> page.equals(c.href()))).toList();
         return new RecordTable(columns, kept, kept.size());
+    }
+
+    /**
+     * The rows ordered by one column: by number where every cell of it reads as one ("1,234.5", "12 %"), else by
+     * text; blank cells last. An index outside the columns leaves the order as the KPI ranked it.
+     */
+    RecordTable sortedBy(@Nullable Integer column, boolean descending) {
+        if (column == null || column < 0 || column >= columns.size()) {
+            return this;
+        }
+        boolean numeric = rows.stream().map(r -> r.get(column).text()).filter(t -> !t.isBlank())
+                .allMatch(t -> number(t) != null);
+        Comparator<List<Cell>> order = numeric ? by(r -> number(r.get(column).text()), descending)
+                : by(r -> r.get(column).text().isBlank() ? null : r.get(column).text().toLowerCase(java.util.Locale.ROOT),
+                        descending);
+        return new RecordTable(columns, rows.stream().sorted(order).toList(), total);
+    }
+
+    /** Blank cells last, whichever the direction. */
+    private static <T extends Comparable<T>> Comparator<List<Cell>> by(java.util.function.Function<List<Cell>, @Nullable T> key,
+            boolean descending) {
+        return Comparator.comparing(key, Comparator.nullsLast(descending ? Comparator.<T>reverseOrder()
+                : Comparator.<T>naturalOrder()));
+    }
+
+    private static @Nullable Double number(String text) {
+        try {
+            return Double.valueOf(text.replace(",", "").replace("%", "").replace("−", "-").strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Whether any row links a client's page: whether the client filter applies to this table. */
