@@ -64,15 +64,15 @@ class SyncRunner {
             }
         }
         SyncStatus status = errors.isEmpty() ? SyncStatus.SUCCEEDED : SyncStatus.FAILED;
+        // before the run is finished: whoever waits for it (a KPI computation, the demo) plans on fresh statistics
+        transaction.execute(s -> runs.find(run.runId()))
+                .filter(stored -> stored.inserted() + stored.updated() >= ANALYZE_AFTER_ROWS)
+                .ifPresent(this::analyzeTenantTables);
         transaction.executeWithoutResult(s -> runs.finish(run.runId(), status,
                 errors.isEmpty() ? null : String.join("; ", errors)));
         timer.stop(meters.timer("msp.sync.runs", "entity", run.entity(), "status", status.name()));
-        transaction.execute(s -> runs.find(run.runId())).ifPresent(finished -> {
-            if (finished.inserted() + finished.updated() >= ANALYZE_AFTER_ROWS) {
-                analyzeTenantTables(finished);
-            }
-            events.publishEvent(new SyncCompleted(tenant, finished));
-        });
+        transaction.execute(s -> runs.find(run.runId())).ifPresent(finished -> events.publishEvent(
+                new SyncCompleted(tenant, finished)));
     }
 
     private void analyzeTenantTables(SyncRun run) {
