@@ -27,28 +27,6 @@
     };
   }
 
-  // A heatmap: the labels are the columns, each series a row; a cell's colour and number are its value.
-  function heatmap(spec) {
-    var cells = [];
-    var max = 0;
-    spec.series.forEach(function (s, row) {
-      s.data.forEach(function (value, column) {
-        cells.push([column, row, value]);
-        max = Math.max(max, value);
-      });
-    });
-    return {
-      animation: false,
-      tooltip: { renderMode: 'richText' },
-      grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
-      xAxis: { type: 'category', data: spec.labels, axisLabel: { interval: 0, rotate: spec.labels.length > 5 ? 30 : 0 } },
-      yAxis: { type: 'category', data: spec.series.map(function (s) { return s.name; }), inverse: true },
-      visualMap: { min: 0, max: max || 1, calculable: false, orient: 'horizontal', left: 'center', bottom: 0,
-        inRange: { color: ['#f4f7fb', '#1f5fbf'] }, text: [spec.unit + ' high', 'low'] },
-      series: [{ type: 'heatmap', data: cells, label: { show: true, formatter: function (p) { return p.value[2]; } } }]
-    };
-  }
-
   // A TV screen (data-screen="tv") is read from across a room: ECharts' dark theme on the page's own panel, and
   // larger text.
   function forTv(option) {
@@ -70,8 +48,7 @@
     }
     var tv = element.dataset.screen === 'tv';
     var chart = echarts.init(element, tv ? 'dark' : null, { renderer: 'canvas' });
-    var option = spec.kind === 'heatmap' ? heatmap(spec) : options(spec);
-    chart.setOption(tv && spec.kind !== 'heatmap' ? forTv(option) : option);
+    chart.setOption(tv ? forTv(options(spec)) : options(spec));
     window.addEventListener('resize', function () { chart.resize(); });
     element.dataset.drawn = 'true';
   }

@@ -34,9 +34,26 @@ public record ChartSpec(String title, String kind, List<String> labels, List<Ser
         return new ChartSpec(title, "stacked", labels, List.of(series), unit, summary(title, labels, unit, series));
     }
 
-    /** A grid: one column per label, one row per series (a tech), each cell's colour its value. */
+    /**
+     * A grid drawn as a table (ECharts' common build has no heatmap): one column per label, one row per series (a
+     * tech), each cell's shade its value against the largest.
+     */
     static ChartSpec heatmap(String title, List<String> labels, String unit, Series... series) {
         return new ChartSpec(title, "heatmap", labels, List.of(series), unit, summary(title, labels, unit, series));
+    }
+
+    /** One row of a heatmap: its name and its cells, each with its figure and a shade from 0 (none) to 5. */
+    public record HeatRow(String name, List<HeatCell> cells) {
+    }
+
+    public record HeatCell(String text, int shade) {
+    }
+
+    public List<HeatRow> heatRows() {
+        double max = series.stream().flatMap(s -> s.data().stream()).mapToDouble(Double::doubleValue).max().orElse(0);
+        return series.stream().map(s -> new HeatRow(s.name(), s.data().stream()
+                .map(v -> new HeatCell(figure(v), max <= 0 || v <= 0 ? 0 : (int) Math.ceil(5 * v / max))).toList()))
+                .toList();
     }
 
     /** The chart's data as table rows: the same figures for those who cannot see the canvas. */

@@ -37,6 +37,7 @@ class PageFiltersIntegrationTests extends SimulatedTenantTest {
         String older = compute("agreement-mismatch", END.minusDays(21));
         String newer = compute("agreement-mismatch", END);
         compute("tech-efficiency", END);
+        compute("tech-profile", END);
         Users.NewUser user = TenantContext.callAs(tenant.tenant(), () -> context.getBean(Users.class)
                 .createWithPassword("viewer-" + UUID.randomUUID() + "@example.com", "Vic Viewer", Role.VIEWER));
         PageSession viewer = new PageSession(port);
@@ -73,6 +74,14 @@ class PageFiltersIntegrationTests extends SimulatedTenantTest {
         assertThat(hours).isPositive();
         assertThat(clientPage).contains(Formats.decimal(hours.setScale(1, RoundingMode.HALF_UP), 1) + " h from " + from
                 + " to " + END);
+
+        // the tech × domain heatmap: a row per tech, the share of its hours in its busiest domain as the API has it
+        String profile = viewer.get("/app/kpi/tech-profile").body();
+        assertThat(profile).contains("data-testid=\"heatmap\"");
+        JsonNode tech = Json.parse(http.get("/kpi/tech-profile/latest").body()).path("rows").path(0);
+        assertThat(profile).contains(">" + tech.path("name").asString() + "</th>");
+        double share = tech.path("domains").path(0).path("hoursShare").asDouble();
+        assertThat(profile).contains(">" + new java.text.DecimalFormat("0.##").format(Math.round(share * 1000) / 10.0) + " %</td>");
 
         String bad = viewer.get("/app/kpi/agreement-mismatch?range=custom&from=" + END + "&to=" + END.minusDays(3)).body();
         assertThat(bad).contains("The custom range starts after it ends. Showing the default range.");
