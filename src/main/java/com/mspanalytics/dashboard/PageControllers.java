@@ -56,11 +56,13 @@ class PageControllers {
 
     @GetMapping("/app/kpi/{slug:[a-z-]+}")
     String kpi(@PathVariable String slug, @ModelAttribute("filter") PageFilter filter,
-            @RequestParam(required = false) Integer sort, @RequestParam(defaultValue = "asc") String dir, Model model) {
+            @RequestParam(required = false) String sort, @RequestParam(defaultValue = "asc") String dir, Model model) {
         boolean descending = "desc".equals(dir);
+        // a hand-edited ?sort= that is no column index shows the KPI's own order, as an index past the last column does
+        Integer column = sort != null && sort.matches("\\d{1,3}") ? Integer.valueOf(sort) : null;
         model.addAttribute("page", kpiPages.build(slug, filter, PageModel.signedIn().can(Role.MANAGER))
-                .orElseThrow(() -> notFound("No KPI named " + slug)).sortedBy(sort, descending));
-        model.addAttribute("sort", sort);
+                .orElseThrow(() -> notFound("No KPI named " + slug)).sortedBy(column, descending));
+        model.addAttribute("sort", column);
         model.addAttribute("descending", descending);
         return "dashboard/kpi";
     }
@@ -191,6 +193,12 @@ class PageControllers {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Any other address under the pages (a mistyped id, an old link) is the pages' 404, not the API's problem JSON. */
+    @RequestMapping("/app/**")
+    String noSuchPage() {
+        throw notFound("No such page");
     }
 
     static ResponseStatusException notFound(String reason) {

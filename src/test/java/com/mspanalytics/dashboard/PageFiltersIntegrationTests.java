@@ -83,6 +83,12 @@ class PageFiltersIntegrationTests extends SimulatedTenantTest {
         double share = tech.path("domains").path(0).path("hoursShare").asDouble();
         assertThat(profile).contains(">" + new java.text.DecimalFormat("0.##").format(Math.round(share * 1000) / 10.0) + " %</td>");
 
+        // hand-edited addresses get the pages' own answers, never the API's problem JSON or a 400
+        assertThat(rowCount(viewer.get("/app/kpi/agreement-mismatch?sort=abc").body())).isEqualTo(Math.min(rows.size(), 200));
+        var mistyped = viewer.get("/app/clients/abc");
+        assertThat(mistyped.statusCode()).isEqualTo(404);
+        assertThat(mistyped.body()).contains("There is no such page.").doesNotContain("\"status\"");
+
         String bad = viewer.get("/app/kpi/agreement-mismatch?range=custom&from=" + END + "&to=" + END.minusDays(3)).body();
         assertThat(bad).contains("The custom range starts after it ends. Showing the default range.");
         assertThat(viewer.get("/?range=ytd").body()).contains("Year to date: " + LocalDate.now(ZoneOffset.UTC).withDayOfYear(1));
